@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OCS_BASE } from '../src/lib/api/wire';
+import type { Db } from './db/schema';
+import { registerAvatarRoute } from './core/avatar';
+import { registerCoreRoutes } from './core/routes';
+import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
+import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { registerProxyRoutes, type ProxyOptions } from './proxy';
+import { TalkStore } from './talk/store';
+import { registerTalkRoutes } from './talk/routes';
+
+export interface DemoOptions {
+  db: Db;
+  /** `['v1']` serves the seed's server; `['v1', 'v4']` a current one that still answers v1. */
+  generations: ApiGeneration[];
+  circlesEnabled: boolean;
+  distDir: string;
+}
+
+/** Nextcloud refuses OCS calls without this header with a bare body: no envelope (TALK-FACTS). */
+function requireOcsHeader(app: Hono) {
+  app.use(`${OCS_BASE}/*`, async (c, next) => {
+    if (c.req.header('ocs-apirequest') !== 'true') return c.json({ message: 'CSRF check failed' }, 412);
+    await next();
+  });
+}
+
+function serveApp(app: Hono, distDir: string) {
+  const indexFile = path.join(distDir, 'index.html');
+  app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  // History fallback: client routes (/rooms/x, /call/y, /login) all load the app.
+  app.get('*', (c) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.startsWith('/ocs/') || url.pathname.startsWith('/index.php/')) return c.notFound();
+    if (!fs.existsSync(indexFile)) return c.text('The app is not built yet: run `npm run build` (npm start does it).', 503);
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+}
+
+function handleErrors(app: Hono) {
+  app.notFound((c) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.startsWith('/ocs/')) return c.json(envelope(404, null, 'Not found'), 404);
+    return c.text('Not found', 404);
+  });
+  app.onError((error, c) => {
+    if (error instanceof BadCredentials) {
+      return c.body(BAD_CREDENTIALS_XML, 401, { 'Content-Type': 'application/xml; charset=utf-8' });
+    }
+    if (error instanceof OcsError) return c.json(envelope(error.status, error.data ?? [], error.message), error.status);
+    console.error(error);
+    return c.json(envelope(500, null, 'Internal error'), 500);
+  });
+}
+
+/** The embedded default: a Talk-compatible server over SQLite, plus the built app. */
+export function createDemoApp(options: DemoOptions): Hono {
+  const app = new Hono();
+  const store = new TalkStore(options.db, { circlesEnabled: options.circlesEnabled });
+  const identities = new IdentityResolver(options.db);
+  handleErrors(app);
+  requireOcsHeader(app);
+  registerCoreRoutes(app, { db: options.db, identities, options });
+  registerTalkRoutes(app, { store, identities, generations: options.generations });
+  registerAvatarRoute(app, options.db);
+  serveApp(app, options.distDir);
+  return app;
+}
+
+/** Proxy mode: the built app, and the Nextcloud paths the app uses forwarded to one Nextcloud. */
+export function createProxyApp(options: ProxyOptions & { distDir: string }): Hono {
+  const app = new Hono();
+  handleErrors(app);
+  registerProxyRoutes(app, options);
+  serveApp(app, options.distDir);
+  return app;
+}

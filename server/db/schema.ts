@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Ordered migrations: each runs once, inside a transaction, and bumps `PRAGMA user_version`.
+ * Append new steps; never edit a step that has shipped.
+ */
+const migrations: string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    email TEXT,
+    password_hash TEXT NOT NULL
+  );
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL
+  );
+  CREATE TABLE group_members (
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE TABLE circles (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL
+  );
+  CREATE TABLE circle_members (
+    circle_id TEXT NOT NULL REFERENCES circles(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (circle_id, user_id)
+  );
+  CREATE TABLE user_status (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    icon TEXT,
+    message TEXT,
+    clear_at INTEGER
+  );
+  CREATE TABLE rooms (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    type INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    password_hash TEXT,
+    lobby_state INTEGER NOT NULL DEFAULT 0,
+    lobby_timer INTEGER NOT NULL DEFAULT 0,
+    read_only INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    last_activity INTEGER NOT NULL
+  );
+  CREATE TABLE attendees (
+    id INTEGER PRIMARY KEY,
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    actor_type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    participant_type INTEGER NOT NULL,
+    -- the browser session (cookie) a guest is bound to; NULL for accounts
+    browser_session TEXT,
+    UNIQUE (room_id, actor_type, actor_id)
+  );
+  CREATE INDEX attendees_guest ON attendees(room_id, browser_session);
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    browser_session TEXT,
+    in_call INTEGER NOT NULL DEFAULT 0,
+    last_ping INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_attendee ON sessions(attendee_id);
+  CREATE TABLE browser_sessions (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode keeps every committed transaction across a killed process (only an OS crash can
+  // lose the last commits), which is the durability the demo promises.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < migrations.length; version++) {
+    const step = migrations[version]!;
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

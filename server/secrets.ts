@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;
+
+/** `scrypt$N$r$p$salt$hash`, base64url parts: self-describing so the cost can rise later. */
+export function hashPassword(password: string): string {
+  const salt = crypto.randomBytes(16);
+  const hash = crypto.scryptSync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = crypto.scryptSync(password, Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return crypto.timingSafeEqual(expected, actual);
+}
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function randomString(length: number, alphabet: string): string {
+  // Rejection sampling keeps every character equally likely.
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < length) {
+    for (const byte of crypto.randomBytes(length * 2)) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/** Talk session ids are 512 characters long (seed: participant API). */
+export const newSessionId = () => randomString(512, ALPHANUMERIC);
+/** Conversation tokens match `^[a-z0-9]{4,30}$` (openapi.json); Talk uses 8. */
+export const newRoomToken = () => randomString(8, 'abcdefghijkmnpqrstuvwxyz23456789');
+export const newBrowserSessionId = () => randomString(48, ALPHANUMERIC);
+/** Guests are actors of type `guests` whose id is a sha1 hex, as in Talk. */
+export const newGuestActorId = () => crypto.createHash('sha1').update(crypto.randomBytes(32)).digest('hex');

@@ -1,0 +1,196 @@
+import type { Context, Hono } from 'hono';
+import { TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../src/lib/api/wire';
+import {
+  LIMITS,
+  OcsError,
+  badRequest,
+  boolParam,
+  intParam,
+  notFound,
+  ocs,
+  ocsError,
+  readParams,
+  stringParam,
+  unauthorized,
+  type ApiGeneration,
+  type Params,
+} from '../http/ocs';
+import type { IdentityResolver } from '../http/identity';
+import type { Identity } from './model';
+import { toV1Participant, toV1Room, toV4Participant, toV4Room } from './serialize';
+import type { AttendeeRef, RoomView, TalkStore } from './store';
+
+const TOKEN_PATTERN = /^[a-z0-9]{4,30}$/;
+
+interface RouteContext {
+  c: Context;
+  identity: Identity;
+  params: Params;
+  token: string;
+}
+
+type Handler = (route: RouteContext) => Response | Promise<Response>;
+
+/**
+ * The Talk conversation and participant routes, once per API generation. v1 follows the seed documents
+ * (user ids and guest session ids), v4 follows openapi.json (attendee ids, error codes in `data`).
+ */
+export function registerTalkRoutes(
+  app: Hono,
+  deps: { store: TalkStore; identities: IdentityResolver; generations: ApiGeneration[] },
+) {
+  const { store, identities } = deps;
+
+  for (const generation of deps.generations) {
+    const base = generation === 'v1' ? TALK_V1_BASE : TALK_V4_BASE;
+    const roomJson = (view: RoomView) => (generation === 'v1' ? toV1Room(store, view) : toV4Room(store, view));
+
+    const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handler: Handler) => {
+      app.on(method.toUpperCase(), `${base}${path}`, async (c) => {
+        try {
+          const token = c.req.param('token') ?? '';
+          if (path.includes(':token') && !TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
+          const identity = identities.resolve(c);
+          const params = await readParams(c);
+          return await handler({ c, identity, params, token });
+        } catch (error) {
+          if (error instanceof OcsError) return ocsError(c, error, generation);
+          throw error;
+        }
+      });
+    };
+
+    /** Moderation targets: v4 names attendees; v1 names accounts (`participant`) or guest sessions. */
+    const targetOf = (params: Params): AttendeeRef => {
+      if (generation === 'v4') {
+        return { attendeeId: intParam(params, 'attendeeId', { required: true, min: 0 })! };
+      }
+      const userId = stringParam(params, 'participant', { max: LIMITS.participantId });
+      if (userId !== undefined) return { userId };
+      const sessionId = stringParam(params, 'sessionId', { max: LIMITS.sessionId });
+      if (sessionId !== undefined) return { guestSessionId: sessionId };
+      throw badRequest('Name the participant ("participant") or the guest session ("sessionId")');
+    };
+
+    route('get', '/room', ({ c, identity }) => {
+      if (identity.kind !== 'user') throw unauthorized();
+      const views = store.transaction(() => store.listRooms(identity));
+      return ocs(c, views.map(roomJson));
+    });
+
+    route('post', '/room', ({ c, identity, params }) => {
+      if (identity.kind !== 'user') throw unauthorized();
+      const input = {
+        roomType: intParam(params, 'roomType', { required: true })!,
+        roomName: stringParam(params, 'roomName', { max: LIMITS.roomName, allowEmpty: true, trim: true }) ?? '',
+        password: stringParam(params, 'password', { max: LIMITS.password }),
+        invite: stringParam(params, 'invite', { max: LIMITS.participantId }),
+        source: stringParam(params, 'source', { max: 32 }),
+      };
+      const { view, created } = store.transaction(() => store.createRoom(identity, input));
+      return ocs(c, roomJson(view), created ? 201 : 200);
+    });
+
+    route('get', '/room/:token', ({ c, identity, token }) => {
+      const view = store.transaction(() => store.getRoom(token, identity));
+      return ocs(c, roomJson(view));
+    });
+
+    route('put', '/room/:token/webinar/lobby', ({ c, identity, params, token }) => {
+      const state = intParam(params, 'state', { required: true })!;
+      const timer = intParam(params, 'timer', { min: 0 }) ?? null;
+      const view = store.transaction(() => store.setLobby(token, identity, state, timer));
+      return ocs(c, roomJson(view));
+    });
+
+    for (const [method, makePublic] of [['post', true], ['delete', false]] as const) {
+      route(method, '/room/:token/public', ({ c, identity, token }) => {
+        const view = store.transaction(() => store.setPublic(token, identity, makePublic));
+        return ocs(c, roomJson(view));
+      });
+    }
+
+    route('get', '/room/:token/participants', ({ c, identity, params, token }) => {
+      const includeStatus = boolParam(params, 'includeStatus', false);
+      const { room, participants, statusesLoaded } = store.transaction(() =>
+        store.listParticipants(token, identity, includeStatus),
+      );
+      if (statusesLoaded) c.header('X-Nextcloud-Has-User-Statuses', 'true');
+      const data =
+        generation === 'v1'
+          ? participants.flatMap((view) => toV1Participant(view) ?? [])
+          : participants.map((view) => toV4Participant(room.token, view));
+      return ocs(c, data);
+    });
+
+    route('post', '/room/:token/participants', ({ c, identity, params, token }) => {
+      const newParticipant = stringParam(params, 'newParticipant', { required: true, max: LIMITS.participantId, trim: true });
+      const source = stringParam(params, 'source', { max: 32 }) ?? 'users';
+      const { typeChangedTo } = store.transaction(() => store.addParticipant(token, identity, newParticipant, source));
+      const data: AddParticipantResult | [] = typeChangedTo ? { type: typeChangedTo } : [];
+      return ocs(c, data);
+    });
+
+    route('delete', '/room/:token/participants/self', ({ c, identity, token }) => {
+      store.transaction(() => store.removeSelf(token, identity));
+      return ocs(c, generation === 'v1' ? [] : null);
+    });
+
+    route('post', '/room/:token/participants/active', ({ c, identity, params, token }) => {
+      const input = {
+        password: stringParam(params, 'password', { max: LIMITS.password, allowEmpty: true }) ?? '',
+        force: boolParam(params, 'force', true),
+      };
+      const joining = identities.ensureBrowserSession(c, identity);
+      const joined = store.transaction(() => store.join(token, joining, input));
+      return ocs(c, generation === 'v1' ? { sessionId: joined.session.id } : roomJson(joined));
+    });
+
+    route('delete', '/room/:token/participants/active', ({ c, identity, token }) => {
+      store.transaction(() => store.leave(token, identity));
+      return ocs(c, generation === 'v1' ? [] : null);
+    });
+
+    route('post', '/room/:token/moderators', ({ c, identity, params, token }) => {
+      const target = targetOf(params);
+      store.transaction(() => store.promote(token, identity, target, generation === 'v4'));
+      return ocs(c, generation === 'v1' ? [] : null);
+    });
+
+    route('delete', '/room/:token/moderators', ({ c, identity, params, token }) => {
+      const target = targetOf(params);
+      store.transaction(() => store.demote(token, identity, target));
+      return ocs(c, generation === 'v1' ? [] : null);
+    });
+
+    if (generation === 'v1') {
+      route('delete', '/room/:token/participants', ({ c, identity, params, token }) => {
+        const userId = stringParam(params, 'participant', { required: true, max: LIMITS.participantId });
+        store.transaction(() => store.removeAttendee(token, identity, { userId }));
+        return ocs(c, []);
+      });
+      route('delete', '/room/:token/participants/guests', ({ c, identity, params, token }) => {
+        const sessionId = stringParam(params, 'participant', { required: true, max: LIMITS.sessionId });
+        store.transaction(() => store.removeAttendee(token, identity, { guestSessionId: sessionId }, { guestsOnly: true }));
+        return ocs(c, []);
+      });
+      // The guest name route stays on v1 even on current servers (TALK-FACTS).
+      route('post', '/guest/:token/name', ({ c, identity, params, token }) => {
+        const displayName = stringParam(params, 'displayName', { required: true, max: LIMITS.displayName, trim: true });
+        store.transaction(() => store.setGuestName(token, identity, displayName));
+        return ocs(c, []);
+      });
+    } else {
+      route('delete', '/room/:token/attendees', ({ c, identity, params, token }) => {
+        const attendeeId = intParam(params, 'attendeeId', { required: true, min: 0 })!;
+        store.transaction(() => store.removeAttendee(token, identity, { attendeeId }));
+        return ocs(c, null);
+      });
+    }
+
+    // Real servers answer a wrong method on the lobby route with 405 (TALK-FACTS).
+    app.on(['GET', 'POST', 'DELETE', 'PATCH'], `${base}/room/:token/webinar/lobby`, (c) =>
+      ocsError(c, new OcsError(405, 'Method not allowed: use PUT'), generation),
+    );
+  }
+}

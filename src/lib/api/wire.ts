@@ -1,0 +1,137 @@
+/**
+ * The Talk wire format, shared by the client (src/lib/api) and the demo server (server/).
+ *
+ * v4 shapes come from the generated OpenAPI types of a current Talk server (../shared/spec/openapi.json);
+ * v1 shapes are written from the seed documents, which have no machine-readable form.
+ */
+import type { components } from './generated/talk-v4';
+
+export const OCS_BASE = '/ocs/v2.php';
+export const TALK_V1_BASE = `${OCS_BASE}/apps/spreed/api/v1`;
+export const TALK_V4_BASE = `${OCS_BASE}/apps/spreed/api/v4`;
+export const SIGNALING_V3_BASE = `${OCS_BASE}/apps/spreed/api/v3`;
+export const CAPABILITIES_PATH = `${OCS_BASE}/cloud/capabilities`;
+export const AUTOCOMPLETE_PATH = `${OCS_BASE}/core/autocomplete/get`;
+
+export interface OcsMeta {
+  status: 'ok' | 'failure';
+  statuscode: number;
+  message: string;
+}
+
+export interface OcsEnvelope<T> {
+  ocs: { meta: OcsMeta; data: T };
+}
+
+/** The bare body of a failed CSRF check: no OCS envelope (TALK-FACTS). */
+export interface CsrfFailureBody {
+  message: 'CSRF check failed';
+}
+
+export const ParticipantType = {
+  Owner: 1,
+  Moderator: 2,
+  User: 3,
+  Guest: 4,
+  UserSelfJoined: 5,
+  GuestModerator: 6,
+} as const;
+export type ParticipantTypeValue = (typeof ParticipantType)[keyof typeof ParticipantType];
+
+export const RoomType = {
+  OneToOne: 1,
+  Group: 2,
+  Public: 3,
+  Changelog: 4,
+  FormerOneToOne: 5,
+  NoteToSelf: 6,
+} as const;
+export type RoomTypeValue = (typeof RoomType)[keyof typeof RoomType];
+
+export const InCallFlag = { Disconnected: 0, InCall: 1, WithAudio: 2, WithVideo: 4, WithPhone: 8 } as const;
+
+export const LobbyState = { Off: 0, On: 1 } as const;
+
+export type ActorType = 'users' | 'groups' | 'circles' | 'guests' | 'emails';
+
+/** The sources the "add participant" route accepts (and the autocomplete endpoint returns). */
+export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
+
+// ---- v4 (generated) ------------------------------------------------------------------------------
+
+export type V4Room = components['schemas']['Room'];
+export type V4Participant = components['schemas']['Participant'];
+
+// ---- v1 (seed documents) -------------------------------------------------------------------------
+
+export interface V1Participant {
+  /** Empty for guests. */
+  userId: string;
+  /** Can be empty for guests. */
+  displayName: string;
+  participantType: ParticipantTypeValue;
+  lastPing: number;
+  /** '0' when not connected, otherwise 512 characters. */
+  sessionId: string;
+  status?: string;
+  statusIcon?: string | null;
+  statusMessage?: string | null;
+}
+
+export interface V1Room {
+  id: number;
+  token: string;
+  type: RoomTypeValue;
+  name: string;
+  displayName: string;
+  participantType: ParticipantTypeValue | 0;
+  hasPassword: boolean;
+  lobbyState: number;
+  lobbyTimer: number;
+  lastPing: number;
+  /** '0' when the caller has no session in the room. */
+  sessionId: string;
+  numGuests: number;
+  lastActivity: number;
+  isFavorite: boolean;
+  readOnly: number;
+}
+
+export interface V1JoinResult {
+  sessionId: string;
+}
+
+/** 409 data of the join route (both versions). */
+export interface SessionConflictData {
+  sessionId: string;
+  inCall: number;
+  lastPing: number;
+}
+
+export interface AddParticipantResult {
+  /** Present when the conversation changed type (an email turns a group conversation public). */
+  type?: RoomTypeValue;
+}
+
+// ---- capabilities and autocomplete (Nextcloud core) ----------------------------------------------
+
+export interface CapabilitiesData {
+  version: { major: number; minor: number; micro: number; string: string; edition: string };
+  capabilities: {
+    spreed?: {
+      features: string[];
+      config: Record<string, Record<string, unknown>>;
+      version: string;
+    };
+  };
+}
+
+export interface AutocompleteEntry {
+  id: string;
+  label: string;
+  icon: string;
+  source: ParticipantSource;
+  subline: string;
+  shareWithDisplayNameUnique: string;
+  status: [] | { status: string; message: string | null; icon: string | null; clearAt: number | null };
+}
