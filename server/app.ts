@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OCS_BASE } from '../src/lib/api/wire';
 import type { Db } from './db/schema';
@@ -30,7 +31,8 @@ function requireOcsHeader(app: Hono) {
 
 function serveApp(app: Hono, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
-  app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  // The app is built before the server starts (npm start); tests and proxy checks may run without it.
+  if (fs.existsSync(distDir)) app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
   // History fallback: client routes (/rooms/x, /call/y, /login) all load the app.
   app.get('*', (c) => {
     const url = new URL(c.req.url);
@@ -62,6 +64,8 @@ export function createDemoApp(options: DemoOptions): Hono {
   const store = new TalkStore(options.db, { circlesEnabled: options.circlesEnabled });
   const identities = new IdentityResolver(options.db);
   handleErrors(app);
+  // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
+  app.use(`${OCS_BASE}/*`, compress());
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });
   registerTalkRoutes(app, { store, identities, generations: options.generations });

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 8190);
+const baseURL = `http://127.0.0.1:${port}`;
+// Every run starts from a freshly seeded database that no other run (or the developer's demo) shares.
+// Worker processes load this file too; the environment hands them the runner's directory instead of a new one.
+const DATA_DIR_VARIABLE = 'ROLLCALL_E2E_DATA_DIR';
+let dataDir = process.env[DATA_DIR_VARIABLE];
+if (!dataDir) {
+  const createdDir = mkdtempSync(path.join(tmpdir(), 'rollcall-e2e-'));
+  process.env[DATA_DIR_VARIABLE] = dataDir = createdDir;
+  // By the time the runner exits it has stopped the server, so the database can go.
+  process.on('exit', () => rmSync(createdDir, { recursive: true, force: true }));
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  // The specs share one seeded server; running them one at a time keeps what each one sees predictable.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // The system Chromium (scripts/ensure-chromium.mjs installs it) instead of a downloaded build.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs --reset',
+    // The app root answers with index.html once the server is up; /ocs would need the OCS header.
+    url: `${baseURL}/`,
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    reuseExistingServer: false,
+    // The first start may build the app.
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,110 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TALK_V4_BASE } from '../lib/api/wire';
+import { ocsResponse, stubFetch, talkServer, v4Room } from '../test/ocs';
+import { App } from './App';
+import { useIdentity } from './identity';
+import { appRoutes } from './router';
+import { createAppServices } from './services';
+
+const rooms = [v4Room({ token: 'design', displayName: 'Design team' })];
+
+function renderApp(path: string) {
+  const services = createAppServices({
+    retry: false,
+    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [path] }),
+  });
+  render(<App services={services} />);
+  return services;
+}
+
+beforeEach(() => {
+  useIdentity.setState({ credentials: null });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('the app', () => {
+  it('sends signed-out visitors to sign in and brings them back where they were going', async () => {
+    stubFetch(talkServer({ version: 'v4', rooms }));
+    const { router } = renderApp('/rooms/design?tab=x');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?next=%2Frooms%2Fdesign%3Ftab%3Dx');
+
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Account'), 'alice');
+    await user.type(screen.getByLabelText('Password'), 'demo');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/rooms/design'));
+    expect(router.state.location.search).toBe('?tab=x');
+    expect(useIdentity.getState().credentials).toEqual({ account: 'alice', password: 'demo' });
+    expect(sessionStorage.getItem('rollcall.identity')).toContain('alice');
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('ignores a `next` that would leave the origin', async () => {
+    stubFetch(talkServer({ version: 'v4', rooms }));
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const { router } = renderApp('/login?next=//evil.example/');
+
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/'));
+  });
+
+  it('signs out on a 401 anywhere and asks to sign in again', async () => {
+    stubFetch(talkServer({ version: 'v4', rooms, password: 'changed' }));
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const { router } = renderApp('/');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(useIdentity.getState().credentials).toBeNull();
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
+  it('explains a failed page in words and tries again on request', async () => {
+    // React and the router log the error they caught; here it is the expected outcome.
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    let failures = 1;
+    const server = talkServer({ version: 'v4', rooms });
+    stubFetch((request) => {
+      if (request.url === `${TALK_V4_BASE}/room` && failures > 0) {
+        failures -= 1;
+        return ocsResponse(null, 503, 'Maintenance');
+      }
+      return undefined;
+    }, server);
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    renderApp('/');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server failed to answer (HTTP 503)');
+    // The layout stays, so signing out is still possible.
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByRole('link', { name: 'Design team' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('signing out forgets the credentials and the cached conversations', async () => {
+    stubFetch(talkServer({ version: 'v4', rooms }));
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const { queryClient } = renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Design team' })).toBeInTheDocument();
+    expect(screen.getByText('alice')).toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(useIdentity.getState().credentials).toBeNull();
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    expect(sessionStorage.getItem('rollcall.identity')).not.toContain('alice');
+  });
+});

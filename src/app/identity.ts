@@ -1,0 +1,30 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Credentials } from '../lib/api';
+
+interface IdentityState {
+  /** Who is signed in; null when nobody is. */
+  credentials: Credentials | null;
+  signIn(credentials: Credentials): void;
+  signOut(): void;
+}
+
+/**
+ * The signed-in identity, and nothing else. Talk authenticates every request with HTTP Basic, so the
+ * password has to be kept; sessionStorage keeps it to this tab and forgets it when the tab closes, where
+ * localStorage would keep it on disk indefinitely.
+ */
+export const useIdentity = create<IdentityState>()(
+  persist(
+    (set) => ({
+      credentials: null,
+      signIn: (credentials) => set({ credentials }),
+      signOut: () => set({ credentials: null }),
+    }),
+    {
+      name: 'rollcall.identity',
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: ({ credentials }) => ({ credentials }),
+    },
+  ),
+);

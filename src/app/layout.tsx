@@ -1,0 +1,60 @@
+import { Link, Navigate, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { describeError } from './errors';
+import { useIdentity } from './identity';
+import { safeNextPath, signInPath } from './navigation';
+
+/** Everything behind sign-in. Losing the identity (sign-out, or a 401 anywhere) lands on the sign-in page. */
+export function ProtectedLayout() {
+  const credentials = useIdentity((state) => state.credentials);
+  const signOut = useIdentity((state) => state.signOut);
+  const location = useLocation();
+
+  if (!credentials) return <Navigate to={signInPath(location)} replace />;
+
+  return (
+    <>
+      <header className="app-header">
+        <Link to="/" className="app-name">
+          rollcall
+        </Link>
+        <span className="app-identity">
+          Signed in as <strong>{credentials.account}</strong>
+        </span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function LoginRoute() {
+  const credentials = useIdentity((state) => state.credentials);
+  const signIn = useIdentity((state) => state.signIn);
+  const [searchParams] = useSearchParams();
+
+  // Signing in stores the identity; this redirect is what moves on to where the person was going.
+  if (credentials) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+
+  return (
+    <main className="app-main app-main--narrow">
+      <LoginPage onSignedIn={signIn} describeError={describeError} />
+    </main>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <section aria-labelledby="not-found-heading">
+      <title>Page not found · rollcall</title>
+      <h1 id="not-found-heading">Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to="/">Back to the conversations</Link>
+      </p>
+    </section>
+  );
+}

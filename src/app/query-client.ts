@@ -1,0 +1,34 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isTransientError } from '../lib/api';
+import { errorPrompt } from './errors';
+
+const MAX_RETRIES = 3;
+
+export interface AppQueryClientOptions {
+  /** Called when the server says the identity is not (or no longer) valid. */
+  onSignInRequired: () => void;
+  /** Tests turn retries off so failures show at once. */
+  retry?: boolean;
+}
+
+export function createAppQueryClient({ onSignInRequired, retry = true }: AppQueryClientOptions): QueryClient {
+  const onError = (error: unknown) => {
+    if (errorPrompt(error).kind === 'sign-in') onSignInRequired();
+  };
+
+  return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        // A 4xx would fail the same way again; only server failures and lost connections are worth a retry.
+        retry: retry ? (failureCount, error) => failureCount < MAX_RETRIES && isTransientError(error) : false,
+        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 10_000),
+        // With nothing to show, the route's error element explains the failure; a failed background refetch
+        // keeps the data on screen instead.
+        throwOnError: (_error, query) => query.state.data === undefined,
+      },
+      // Mutations are not retried: most Talk mutations are not idempotent.
+    },
+  });
+}

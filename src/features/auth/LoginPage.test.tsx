@@ -1,0 +1,63 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CAPABILITIES_PATH } from '../../lib/api/wire';
+import { stubFetch, talkServer } from '../../test/ocs';
+import { createTestServices, renderPage } from '../../test/render';
+import { LoginPage } from './LoginPage';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function renderLoginPage() {
+  const onSignedIn = vi.fn();
+  const describeError = vi.fn((error: unknown) => `Described: ${(error as Error).name}`);
+  renderPage(<LoginPage onSignedIn={onSignedIn} describeError={describeError} />, {
+    services: createTestServices(null),
+  });
+  return { onSignedIn, describeError };
+}
+
+async function signIn(account: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Account'), account);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  it('says a wrong password in words and keeps the typed account', async () => {
+    stubFetch(talkServer({ version: 'v4', rooms: [] }));
+    const { onSignedIn } = renderLoginPage();
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+
+    await signIn('alice', 'not-the-password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong account or password.');
+    expect(screen.getByLabelText('Account')).toHaveValue('alice');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('checks the credentials against the room list and hands them on', async () => {
+    const { calls } = stubFetch(talkServer({ version: 'v1', rooms: [] }));
+    const { onSignedIn } = renderLoginPage();
+
+    await signIn(' alice ', 'demo');
+
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith({ account: 'alice', password: 'demo' }));
+    expect(calls.map((call) => call.url)).toEqual([CAPABILITIES_PATH, '/ocs/v2.php/apps/spreed/api/v1/room']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('explains a network failure with the words the app gives it', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const { describeError } = renderLoginPage();
+
+    await signIn('alice', 'demo');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Described: NetworkError');
+    expect(describeError).toHaveBeenCalled();
+    expect(screen.getByLabelText('Account')).toHaveValue('alice');
+  });
+});

@@ -1,0 +1,85 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { UnauthorizedError, listConversations, useTalkClient, type Credentials, type TalkClient } from '../../lib/api';
+
+export interface LoginPageProps {
+  /** Called with credentials the server accepted. */
+  onSignedIn: (credentials: Credentials) => void;
+  /** Words for failures other than a rejected password (the app owns those). */
+  describeError: (error: unknown) => string;
+}
+
+const WRONG_CREDENTIALS = 'Wrong account or password.';
+
+/** Asks the server for the room list with the credentials: a 401 means they are wrong. */
+async function checkCredentials(talk: TalkClient, credentials: Credentials): Promise<void> {
+  await listConversations(talk, { credentials });
+}
+
+export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
+  const talk = useTalkClient();
+  const [account, setAccount] = useState('');
+  const [password, setPassword] = useState('');
+  const headingId = useId();
+  const accountId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+
+  const signIn = useMutation({
+    mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
+    onSuccess: (_result, credentials) => onSignedIn(credentials),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    signIn.mutate({ account: account.trim(), password });
+  }
+
+  const errorMessage = signIn.isError
+    ? signIn.error instanceof UnauthorizedError
+      ? WRONG_CREDENTIALS
+      : describeError(signIn.error)
+    : null;
+
+  return (
+    <section className="sign-in" aria-labelledby={headingId}>
+      <title>Sign in · rollcall</title>
+      <h1 id={headingId}>Sign in</h1>
+      <form className="form" onSubmit={submit} aria-describedby={errorMessage ? errorId : undefined}>
+        <div className="field">
+          <label htmlFor={accountId}>Account</label>
+          <input
+            id={accountId}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={account}
+            onChange={(event) => setAccount(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={passwordId}>Password</label>
+          <input
+            id={passwordId}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        {errorMessage && (
+          <p id={errorId} className="alert" role="alert">
+            {errorMessage}
+          </p>
+        )}
+        <button type="submit" className="button-primary" disabled={signIn.isPending} aria-busy={signIn.isPending}>
+          Sign in
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useDeferredValue, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { ConversationRow } from './conversation-rows';
+import { useConversationList } from './useConversationList';
+
+export function ConversationsPage() {
+  const [search, setSearch] = useState('');
+  // Typing stays responsive while a long list re-filters.
+  const deferredSearch = useDeferredValue(search);
+  const list = useConversationList(deferredSearch);
+  const headingId = useId();
+  const searchId = useId();
+
+  return (
+    <section aria-labelledby={headingId}>
+      <title>Conversations · rollcall</title>
+      <h1 id={headingId}>Conversations</h1>
+      <div className="field">
+        <label htmlFor={searchId}>Search conversations</label>
+        <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      </div>
+      {list.isLoaded ? (
+        <ConversationListView
+          rows={list.rows}
+          totalCount={list.totalCount}
+          search={deferredSearch.trim()}
+          labelledBy={headingId}
+        />
+      ) : (
+        <p role="status">Loading conversations…</p>
+      )}
+    </section>
+  );
+}
+
+interface ConversationListViewProps {
+  rows: ConversationRow[];
+  totalCount: number;
+  search: string;
+  labelledBy: string;
+}
+
+function ConversationListView({ rows, totalCount, search, labelledBy }: ConversationListViewProps) {
+  if (totalCount === 0) return <p role="status">You are not in any conversation yet.</p>;
+
+  return (
+    <>
+      {/* Announces how far the search narrowed the list; silent when nothing is searched. */}
+      <p role="status" className="list-summary">
+        {search === ''
+          ? ''
+          : rows.length === 0
+            ? `No conversation matches “${search}”.`
+            : `${rows.length} of ${totalCount} conversations match.`}
+      </p>
+      {rows.length > 0 && (
+        <ul className="conversation-list" aria-labelledby={labelledBy}>
+          {rows.map((row) => (
+            <ConversationListItem key={row.token} row={row} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ConversationListItem({ row }: { row: ConversationRow }) {
+  return (
+    <li className="conversation">
+      <Link to={row.href} className="conversation-name">
+        {row.name}
+      </Link>
+      <span className="conversation-details">
+        <span className="tag">{row.typeLabel}</span>
+        {row.badges.map((badge) => (
+          <span key={badge} className="tag tag--notice">
+            {badge}
+          </span>
+        ))}
+        {row.roleLabel && <span className="conversation-role">Your role: {row.roleLabel}</span>}
+      </span>
+    </li>
+  );
+}

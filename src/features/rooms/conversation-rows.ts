@@ -1,0 +1,47 @@
+import type { Conversation } from '../../lib/api';
+import { conversationTypeLabel, roleLabel } from '../../lib/labels';
+
+/** One line of the conversation list, ready to render. */
+export interface ConversationRow {
+  token: string;
+  name: string;
+  href: string;
+  typeLabel: string;
+  /** The signed-in person's role; null when they are not a participant. */
+  roleLabel: string | null;
+  badges: string[];
+}
+
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Case- and accent-insensitive, so "cafe" finds "Café". */
+function searchable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+export function matchesSearch(conversation: Conversation, search: string): boolean {
+  const needle = searchable(search.trim());
+  return needle === '' || searchable(conversation.name).includes(needle);
+}
+
+export function toConversationRow(conversation: Conversation): ConversationRow {
+  const badges: string[] = [];
+  if (conversation.hasPassword) badges.push('Password protected');
+  if (conversation.lobby.enabled) badges.push('Lobby');
+  return {
+    token: conversation.token,
+    name: conversation.name,
+    href: `/rooms/${encodeURIComponent(conversation.token)}`,
+    typeLabel: conversationTypeLabel(conversation.type),
+    roleLabel: conversation.ownRole ? roleLabel(conversation.ownRole) : null,
+    badges,
+  };
+}
+
+/** The rows to show for a search: matching conversations in name order. */
+export function toConversationRows(conversations: readonly Conversation[], search: string): ConversationRow[] {
+  return conversations
+    .filter((conversation) => matchesSearch(conversation, search))
+    .sort((a, b) => byName.compare(a.name, b.name))
+    .map(toConversationRow);
+}

@@ -1,0 +1,39 @@
+import { fetchCapabilities, talkApiFromCapabilities, type TalkApi } from './capabilities';
+import { request, type Credentials, type HttpMethod, type RequestOptions } from './transport';
+
+/**
+ * The transport bound to the app's signed-in identity, plus the server's API generation, read once.
+ * Everything above lib/api goes through one of these.
+ */
+export interface TalkClient {
+  /** Uses the signed-in credentials unless `options.credentials` says otherwise (`null`: send none). */
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /** The API generation and base path, from the capabilities (fetched once per client). */
+  api(): Promise<TalkApi>;
+}
+
+export interface TalkClientOptions {
+  /** Read on every request, so signing in or out takes effect at once. */
+  getCredentials: () => Credentials | null;
+}
+
+export function createTalkClient({ getCredentials }: TalkClientOptions): TalkClient {
+  let pendingApi: Promise<TalkApi> | null = null;
+
+  const client: TalkClient = {
+    request(method, path, options = {}) {
+      const credentials = options.credentials === undefined ? getCredentials() : options.credentials;
+      return request(method, path, { ...options, credentials });
+    },
+
+    api() {
+      // No abort signal: the answer is shared by every caller, and one caller leaving must not cancel it.
+      pendingApi ??= fetchCapabilities({ credentials: getCredentials() }).then(talkApiFromCapabilities, (error: unknown) => {
+        pendingApi = null; // a failed read is retried by the next caller instead of being remembered
+        throw error;
+      });
+      return pendingApi;
+    },
+  };
+  return client;
+}

@@ -1,0 +1,121 @@
+/**
+ * What can go wrong talking to Talk, as classes the UI can tell apart with `instanceof`.
+ * The transport builds them (see `errorFromResponse`); the app maps them to UI in one place.
+ */
+import type { SessionConflictData } from './wire';
+
+export class ApiError extends Error {
+  override readonly name: string = 'ApiError';
+
+  constructor(
+    /** HTTP status; 0 when no answer arrived. */
+    readonly status: number,
+    message: string,
+    /** `ocs.meta.statuscode`, or null when the answer had no OCS envelope. */
+    readonly ocsStatusCode: number | null = null,
+    /** `ocs.data` of a failure: `[]` on Talk 19, `null` or `{error}` on newer servers. */
+    readonly data: unknown = null,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** 409 on join: this account already has a session in the conversation (another tab or device). */
+export class SessionConflictError extends ApiError {
+  override readonly name = 'SessionConflictError';
+  readonly sessionId: string;
+  readonly inCall: number;
+  /** Unix time in seconds of the other session's last ping. */
+  readonly lastPing: number;
+
+  constructor(message: string, ocsStatusCode: number | null, conflict: SessionConflictData) {
+    super(409, message, ocsStatusCode, conflict);
+    this.sessionId = conflict.sessionId;
+    this.inCall = conflict.inCall;
+    this.lastPing = conflict.lastPing;
+  }
+}
+
+/** 412 with an OCS envelope: the lobby is on and the caller is not a moderator. */
+export class LobbyError extends ApiError {
+  override readonly name = 'LobbyError';
+}
+
+/**
+ * 412 without an envelope: the request missed `OCS-APIRequest: true`. A bug in the client or a proxy that
+ * strips headers, never the lobby.
+ */
+export class CsrfError extends ApiError {
+  override readonly name = 'CsrfError';
+}
+
+/** 401: not signed in, or a wrong password. Real servers answer with XML here, whatever was asked for. */
+export class UnauthorizedError extends ApiError {
+  override readonly name = 'UnauthorizedError';
+}
+
+export class ForbiddenError extends ApiError {
+  override readonly name = 'ForbiddenError';
+}
+
+export class NotFoundError extends ApiError {
+  override readonly name = 'NotFoundError';
+}
+
+/** The request never got an answer: offline, DNS, connection refused, or the server died mid-response. */
+export class NetworkError extends ApiError {
+  override readonly name = 'NetworkError';
+
+  constructor(cause: unknown) {
+    super(0, 'The server could not be reached', null, null, { cause });
+  }
+}
+
+/** Worth trying again: the server failed (5xx) or the request never arrived. A 4xx would fail the same way. */
+export function isTransientError(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
+}
+
+function isSessionConflictData(data: unknown): data is SessionConflictData {
+  if (typeof data !== 'object' || data === null) return false;
+  const candidate = data as Record<string, unknown>;
+  return typeof candidate.sessionId === 'string';
+}
+
+/** The failure answer of a request, as read by the transport. */
+export interface FailedResponse {
+  status: number;
+  /** True when the body was an OCS envelope. */
+  hasEnvelope: boolean;
+  ocsStatusCode: number | null;
+  message: string;
+  data: unknown;
+}
+
+export function errorFromResponse(response: FailedResponse): ApiError {
+  const { status, hasEnvelope, ocsStatusCode, message, data } = response;
+  switch (status) {
+    case 401:
+      return new UnauthorizedError(status, message, ocsStatusCode, data);
+    case 403:
+      return new ForbiddenError(status, message, ocsStatusCode, data);
+    case 404:
+      return new NotFoundError(status, message, ocsStatusCode, data);
+    case 409:
+      if (isSessionConflictData(data)) {
+        return new SessionConflictError(message, ocsStatusCode, {
+          sessionId: data.sessionId,
+          inCall: Number(data.inCall ?? 0),
+          lastPing: Number(data.lastPing ?? 0),
+        });
+      }
+      return new ApiError(status, message, ocsStatusCode, data);
+    case 412:
+      return hasEnvelope
+        ? new LobbyError(status, message, ocsStatusCode, data)
+        : new CsrfError(status, message, ocsStatusCode, data);
+    default:
+      return new ApiError(status, message, ocsStatusCode, data);
+  }
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { vi } from 'vitest';
+import { createAppQueryClient } from '../app/query-client';
+import { TalkClientProvider, createTalkClient, type Credentials } from '../lib/api';
+
+/** A fresh QueryClient with the app's policies but no retries, and a Talk client signed in as `credentials`. */
+export function createTestServices(credentials: Credentials | null = { account: 'alice', password: 'demo' }) {
+  const onSignInRequired = vi.fn();
+  const queryClient = createAppQueryClient({ onSignInRequired, retry: false });
+  const talkClient = createTalkClient({ getCredentials: () => credentials });
+  return { queryClient, talkClient, onSignInRequired };
+}
+
+export type TestServices = ReturnType<typeof createTestServices>;
+
+export function TestProviders({ services, children }: { services: TestServices; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={services.queryClient}>
+      <TalkClientProvider client={services.talkClient}>{children}</TalkClientProvider>
+    </QueryClientProvider>
+  );
+}
+
+/** Renders a page inside the providers and a router at `path`. */
+export function renderPage(ui: ReactNode, options: { services?: TestServices; path?: string } = {}) {
+  const services = options.services ?? createTestServices();
+  const result = render(
+    <TestProviders services={services}>
+      <MemoryRouter initialEntries={[options.path ?? '/']}>{ui}</MemoryRouter>
+    </TestProviders>,
+  );
+  return { ...result, services };
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Talk servers send no CORS headers, so in development the API is reached through Vite on the app's own
+// origin, exactly as the rollcall server serves both in production.
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/ocs': { target: apiTarget },
+      '/index.php': { target: apiTarget },
+    },
+  },
+  build: {
+    // The initial-JavaScript budget (DESIGN: 150 KB gzip) is read from the gzip column of this report.
+    reportCompressedSize: true,
+  },
+});
