@@ -29,3 +29,42 @@ export interface Conversation {
   /** The signed-in person's role here; null when they are not a participant. */
   ownRole: ParticipantRole | null;
 }
+
+/** What kind of actor a participant is. Groups and circles are listed in v4 as attendees of their own. */
+export type ParticipantKind = 'user' | 'guest' | 'email' | 'group' | 'circle' | 'other';
+
+export interface UserStatus {
+  /** online, away, dnd, invisible, offline */
+  status: string;
+  icon: string | null;
+  message: string | null;
+}
+
+export interface Participant {
+  /** Stable across refetches and unique in the roster: React key and the handle for moderation calls. */
+  key: string;
+  kind: ParticipantKind;
+  /** Account id, group or circle id, email address; empty for guests. */
+  actorId: string;
+  /** As the server sent it; may be empty for guests (the UI then says "Guest"). */
+  displayName: string;
+  role: ParticipantRole;
+  /** Has at least one session in the conversation. */
+  online: boolean;
+  inCall: boolean;
+  /** Epoch seconds of the last ping; 0 when never connected. */
+  lastPing: number;
+  /** Only when the server sent statuses (includeStatus, fewer than 1000 participants on real servers). */
+  status: UserStatus | null;
+}
+
+/** The sources the "add participants" box can offer, as the autocomplete endpoint names them. */
+export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
+
+export interface ParticipantSuggestion {
+  id: string;
+  label: string;
+  source: ParticipantSource;
+  /** A second line: an email address, for instance. */
+  detail: string;
+}
