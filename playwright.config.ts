@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 8190);
-const baseURL = `http://127.0.0.1:${port}`;
+/** Every journey runs twice: against a current (v4) Talk and against the seed's v1-only Talk. */
+const servers = [
+  { talkApi: 'v4', port: Number(process.env.E2E_PORT ?? 8190) },
+  { talkApi: 'v1', port: Number(process.env.E2E_PORT ?? 8190) + 1 },
+] as const;
+const baseURLOf = (port: number) => `http://127.0.0.1:${port}`;
 // Every run starts from a freshly seeded database that no other run (or the developer's demo) shares.
 // Worker processes load this file too; the environment hands them the runner's directory instead of a new one.
 const DATA_DIR_VARIABLE = 'ROLLCALL_E2E_DATA_DIR';
@@ -22,8 +26,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  projects: servers.map(({ talkApi, port }) => ({ name: `talk-${talkApi}`, use: { baseURL: baseURLOf(port) } })),
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
       // The system Chromium (scripts/ensure-chromium.mjs installs it) instead of a downloaded build.
@@ -39,15 +43,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: servers.map(({ talkApi, port }) => ({
     command: 'node scripts/start.mjs --reset',
     // The app root answers with index.html once the server is up; /ocs would need the OCS header.
-    url: `${baseURL}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    url: `${baseURLOf(port)}/`,
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dataDir, talkApi), TALK_API: talkApi },
     reuseExistingServer: false,
     // The first start may build the app.
     timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 });

@@ -26,14 +26,33 @@ function appNeedsBuild() {
   return sources.some((source) => fs.existsSync(source) && newestMtime(source) > built);
 }
 
-if (appNeedsBuild()) {
-  console.log('Building the app (dist/ is missing or older than the sources)…');
-  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('The build failed; see above.');
-    process.exit(result.status ?? 1);
+// Two servers may start at once (the e2e runs start a v4 and a v1 server): one builds, the other waits.
+const buildLock = path.join(root, '.build.lock');
+const STALE_LOCK_MS = 5 * 60 * 1000;
+while (appNeedsBuild()) {
+  try {
+    fs.mkdirSync(buildLock);
+  } catch {
+    const lockedSince = fs.statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    if (Date.now() - lockedSince > STALE_LOCK_MS) fs.rmSync(buildLock, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    continue;
   }
+  let buildFailed = false;
+  try {
+    if (appNeedsBuild()) {
+      console.log('Building the app (dist/ is missing or older than the sources)…');
+      const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+      buildFailed = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' }).status !== 0;
+    }
+  } finally {
+    fs.rmSync(buildLock, { recursive: true, force: true });
+  }
+  if (buildFailed) {
+    console.error('The build failed; see above.');
+    process.exit(1);
+  }
+  break;
 }
 
 const { register } = await import('tsx/esm/api');
