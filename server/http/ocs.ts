@@ -69,10 +69,7 @@ export async function readParams(c: Context): Promise<Params> {
   }
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return params;
 
-  const declaredLength = Number(c.req.header('content-length') ?? '0');
-  if (declaredLength > LIMITS.bodyBytes) throw new OcsError(413, `Request body larger than ${LIMITS.bodyBytes} bytes`);
-  const text = await c.req.text();
-  if (text.length > LIMITS.bodyBytes) throw new OcsError(413, `Request body larger than ${LIMITS.bodyBytes} bytes`);
+  const text = await readBodyText(c);
   if (text.trim() === '') return params;
 
   const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -95,6 +92,29 @@ export async function readParams(c: Context): Promise<Params> {
     return params;
   }
   throw new OcsError(415, 'Send the body as application/json or application/x-www-form-urlencoded');
+}
+
+/**
+ * The body as text, at most `LIMITS.bodyBytes` bytes: refused up front when Content-Length announces more, and
+ * counted while reading when it does not (a chunked upload), so an oversized body is never held in memory.
+ */
+async function readBodyText(c: Context): Promise<string> {
+  const tooLarge = () => new OcsError(413, `Request body larger than ${LIMITS.bodyBytes} bytes`);
+  if (Number(c.req.header('content-length') ?? '0') > LIMITS.bodyBytes) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > LIMITS.bodyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 interface StringRule {

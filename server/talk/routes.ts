@@ -127,7 +127,8 @@ export function registerTalkRoutes(
       const newParticipant = stringParam(params, 'newParticipant', { required: true, max: LIMITS.participantId, trim: true });
       const source = stringParam(params, 'source', { max: 32 }) ?? 'users';
       const { typeChangedTo } = store.transaction(() => store.addParticipant(token, identity, newParticipant, source));
-      const data: AddParticipantResult | [] = typeChangedTo ? { type: typeChangedTo } : [];
+      // v1 answered an empty PHP array; openapi.json describes an object (with `type` when it changed) for v4.
+      const data: AddParticipantResult | [] = typeChangedTo ? { type: typeChangedTo } : generation === 'v1' ? [] : {};
       return ocs(c, data);
     });
 
@@ -153,7 +154,7 @@ export function registerTalkRoutes(
 
     route('post', '/room/:token/moderators', ({ c, identity, params, token }) => {
       const target = targetOf(params);
-      store.transaction(() => store.promote(token, identity, target, generation === 'v4'));
+      store.transaction(() => store.promote(token, identity, target, generation));
       return ocs(c, generation === 'v1' ? [] : null);
     });
 

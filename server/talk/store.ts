@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema';
-import { OcsError, badRequest, forbidden, notFound } from '../http/ocs';
+import { OcsError, badRequest, forbidden, notFound, type ApiGeneration } from '../http/ocs';
 import { hashPassword, newGuestActorId, newRoomToken, newSessionId, verifyPassword } from '../secrets';
 import {
   LobbyState,
@@ -490,12 +490,17 @@ export class TalkStore {
     }
   }
 
-  promote(token: string, identity: Identity, ref: AttendeeRef, allowSelfJoined: boolean): void {
-    const { room } = this.moderatedRoom(token, identity);
+  /**
+   * The seed (v1) promotes members (3) and guests (4) only, so a moderator naming themselves gets its 400;
+   * v4 also promotes users who joined by link (5), and acting on yourself is 403 there (TALK-FACTS).
+   */
+  promote(token: string, identity: Identity, ref: AttendeeRef, generation: ApiGeneration): void {
+    const { room, self } = this.moderatedRoom(token, identity);
     const target = this.resolveAttendee(room, ref);
     if (target.participant_type === ParticipantType.Owner) throw forbidden('The owner cannot be promoted or demoted');
+    if (generation === 'v4' && target.id === self.id) throw forbidden('You cannot promote yourself');
     const promotable: number[] = [ParticipantType.User, ParticipantType.Guest];
-    if (allowSelfJoined) promotable.push(ParticipantType.UserSelfJoined);
+    if (generation === 'v4') promotable.push(ParticipantType.UserSelfJoined);
     if (!promotable.includes(target.participant_type) || !['users', 'guests', 'emails'].includes(target.actor_type)) {
       throw badRequest('Only members and guests can be promoted');
     }
