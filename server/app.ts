@@ -36,7 +36,8 @@ function serveApp(app: Hono, distDir: string) {
   // History fallback: client routes (/rooms/x, /call/y, /login) all load the app.
   app.get('*', (c) => {
     const url = new URL(c.req.url);
-    if (url.pathname.startsWith('/ocs/') || url.pathname.startsWith('/index.php/')) return c.notFound();
+    // Nextcloud paths (and any other `*.php`) are never the app: a 404, not the app's HTML with a 200.
+    if (url.pathname.startsWith('/ocs/') || /^\/[^/]+\.php(?:\/|$)/.test(url.pathname)) return c.notFound();
     if (!fs.existsSync(indexFile)) return c.text('The app is not built yet: run `npm run build` (npm start does it).', 503);
     return c.html(fs.readFileSync(indexFile, 'utf8'));
   });

@@ -16,33 +16,59 @@ export interface ServerConfig {
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value);
 
-/** Settings come from the environment (README); `--reset` on the command line too. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerConfig {
-  const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  const talkApi = (env.TALK_API ?? 'v4').toLowerCase();
-  if (talkApi !== 'v4' && talkApi !== 'v1') throw new Error(`TALK_API must be v4 or v1, not "${env.TALK_API}"`);
-  let nextcloudUrl: URL | null = null;
-  if (env.NEXTCLOUD_URL) {
-    try {
-      nextcloudUrl = new URL(env.NEXTCLOUD_URL);
-    } catch {
-      throw new Error(`NEXTCLOUD_URL must be an absolute URL such as https://cloud.example.com, not "${env.NEXTCLOUD_URL}"`);
-    }
-    if (nextcloudUrl.protocol !== 'http:' && nextcloudUrl.protocol !== 'https:') {
-      throw new Error('NEXTCLOUD_URL must start with http:// or https://');
-    }
+/** A setting the server cannot start with; `server/index.ts` prints the message (no stack) and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** An unset or empty variable means the default, as `PORT= npm start` would suggest. */
+const setting = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+function integer(name: string, value: string | undefined, fallback: number, range: { min: number; max: number }, what: string) {
+  const text = setting(value);
+  if (text === undefined) return fallback;
+  const number = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(number) || number < range.min || number > range.max) {
+    throw new ConfigError(`${name} must be ${what}, not "${value}"`);
   }
+  return number;
+}
+
+function nextcloudUrlOf(value: string | undefined): URL | null {
+  const text = setting(value);
+  if (text === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`NEXTCLOUD_URL must be an absolute URL such as https://cloud.example.com, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`NEXTCLOUD_URL must start with http:// or https://, not "${value}"`);
+  }
+  // fetch refuses URLs with credentials, so every request would fail; people sign in through the app instead.
+  if (url.username || url.password) throw new ConfigError('NEXTCLOUD_URL must not contain a user name or password');
+  if (url.search || url.hash) throw new ConfigError(`NEXTCLOUD_URL must not have a query or fragment, not "${value}"`);
+  return url;
+}
+
+/** Settings come from the environment (README); `--reset` on the command line too. Throws ConfigError. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerConfig {
+  const port = integer('PORT', env.PORT, 8080, { min: 0, max: 65535 }, 'a port number (0 to 65535)');
+  const talkApi = (setting(env.TALK_API) ?? 'v4').toLowerCase();
+  if (talkApi !== 'v4' && talkApi !== 'v1') throw new ConfigError(`TALK_API must be v4 or v1, not "${env.TALK_API}"`);
+  const nextcloudUrl = nextcloudUrlOf(env.NEXTCLOUD_URL);
+  const proxyTimeoutMs = integer('PROXY_TIMEOUT_MS', env.PROXY_TIMEOUT_MS, 30_000, { min: 1, max: 2_147_483_647 }, 'a number of milliseconds');
   const root = path.resolve(import.meta.dirname, '..');
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
-    distDir: path.resolve(env.DIST_DIR ?? path.join(root, 'dist')),
+    host: setting(env.HOST) ?? '127.0.0.1',
+    dataDir: path.resolve(setting(env.DATA_DIR) ?? path.join(root, 'data')),
+    distDir: path.resolve(setting(env.DIST_DIR) ?? path.join(root, 'dist')),
     generations: talkApi === 'v1' ? ['v1'] : ['v1', 'v4'],
-    circlesEnabled: env.TALK_CIRCLES === undefined ? true : truthy(env.TALK_CIRCLES),
+    circlesEnabled: setting(env.TALK_CIRCLES) === undefined ? true : truthy(setting(env.TALK_CIRCLES)),
     reset: argv.includes('--reset') || truthy(env.RESET),
     nextcloudUrl,
-    proxyTimeoutMs: Number(env.PROXY_TIMEOUT_MS ?? 30_000),
+    proxyTimeoutMs,
   };
 }

@@ -2,36 +2,68 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDemoApp, createProxyApp } from './app';
-import { readConfig } from './config';
+import { ConfigError, readConfig, type ServerConfig } from './config';
 import { openDatabase } from './db/schema';
 import { isSeeded, seed } from './db/seed';
 
-const config = readConfig();
 const DATABASE_FILE = 'rollcall.sqlite';
+
+/** A setting or environment the server cannot start with: one clear line and a non-zero exit, no stack trace. */
+function refuse(message: string): never {
+  console.error(`rollcall: ${message}`);
+  process.exit(1);
+}
+
+function loadConfig(): ServerConfig {
+  try {
+    return readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) refuse(error.message);
+    throw error;
+  }
+}
+
+const config = loadConfig();
 
 function startDemo() {
   const file = path.join(config.dataDir, DATABASE_FILE);
-  if (config.reset) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    if (config.reset) {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    }
+    db = openDatabase(file);
+  } catch (error) {
+    refuse(`cannot open the demo database ${file} (set DATA_DIR to a writable directory): ${(error as Error).message}`);
   }
-  const db = openDatabase(file);
   if (!isSeeded(db)) {
     const started = Date.now();
-    seed(db);
-    console.log(`Seeded the demo data in ${Date.now() - started} ms (${file})`);
+    // false: another process sharing DATA_DIR seeded it first.
+    if (seed(db)) console.log(`Seeded the demo data in ${Date.now() - started} ms (${file})`);
   }
   const app = createDemoApp({ db, generations: config.generations, circlesEnabled: config.circlesEnabled, distDir: config.distDir });
   return { app, close: () => db.close(), describe: `demo server (Talk API ${config.generations.at(-1)}, data in ${file})` };
 }
 
 function startProxy(upstream: URL) {
+  // Proxy mode keeps no state: no database is opened or created.
   const app = createProxyApp({ upstream, timeoutMs: config.proxyTimeoutMs, distDir: config.distDir });
-  return { app, close: () => {}, describe: `proxy to ${upstream.origin}` };
+  return { app, close: () => {}, describe: `proxy to ${upstream.href.replace(/\/$/, '')}` };
 }
 
 const server = config.nextcloudUrl ? startProxy(config.nextcloudUrl) : startDemo();
 const http = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`rollcall ${server.describe} on http://${config.host}:${info.port}`);
+});
+http.on('error', (error: NodeJS.ErrnoException) => {
+  server.close();
+  const where = `${config.host}:${config.port}`;
+  if (error.code === 'EADDRINUSE') refuse(`port ${config.port} is already in use on ${config.host}: set PORT to a free port`);
+  if (error.code === 'EACCES') refuse(`not allowed to listen on ${where}: choose a PORT above 1023`);
+  if (error.code === 'ENOTFOUND' || error.code === 'EADDRNOTAVAIL' || error.code === 'EAI_AGAIN') {
+    refuse(`HOST "${config.host}" is not an address of this machine`);
+  }
+  refuse(`cannot listen on ${where}: ${error.message}`);
 });
 
 function shutdown() {

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { envelope } from './http/ocs';
 
 export interface ProxyOptions {
@@ -24,16 +25,46 @@ const HOP_BY_HOP = new Set([
   'content-length',
 ]);
 
-/** Cookies must belong to this origin, not the Nextcloud host, or the browser drops them. */
-export function rewriteSetCookie(cookie: string, clientIsHttps: boolean): string {
+/**
+ * Percent-encoded slashes, backslashes, dots, NULs and percents: the path checked here would not be the path
+ * the upstream acts on (nginx decodes `%2F` and then resolves `..`), so `/ocs/..%2F..%2Fremote.php/dav`
+ * could reach what the prefixes exclude. No path the app calls contains them (tokens are [a-z0-9], user ids
+ * never contain `%`, and encodeURIComponent leaves `.` alone).
+ */
+const SMUGGLED = /%(?:2f|5c|2e|00|25)/i;
+
+export function isProxiedPath(pathname: string): boolean {
+  if (SMUGGLED.test(pathname) || pathname.includes('\\')) return false;
+  return PROXIED_PREFIXES.some((prefix) =>
+    prefix.endsWith('/') ? pathname.startsWith(prefix) : pathname === prefix || pathname.startsWith(`${prefix}/`),
+  );
+}
+
+/** Request bodies are API parameters (the demo API takes at most 64 KiB); anything far bigger is refused. */
+export const MAX_REQUEST_BODY = 1024 * 1024;
+
+/**
+ * Cookies must belong to this origin, not the Nextcloud host, or the browser drops them: no Domain, no Secure
+ * for a plain-http client, and a Path under the Nextcloud's sub-path (`/nextcloud/…`) mapped to the same path
+ * here, where the app calls `/ocs/…` without that prefix.
+ */
+export function rewriteSetCookie(cookie: string, clientIsHttps: boolean, upstreamBase = ''): string {
+  const base = upstreamBase.replace(/\/$/, '');
   return cookie
     .split(';')
     .map((part) => part.trim())
     .filter((part) => {
-      const name = part.split('=')[0]!.toLowerCase();
+      const name = part.split('=')[0]!.trim().toLowerCase();
       if (name === 'domain') return false;
       if (name === 'secure' && !clientIsHttps) return false;
       return true;
+    })
+    .map((part, index) => {
+      const equals = part.indexOf('=');
+      if (index === 0 || !base || equals < 0 || part.slice(0, equals).trim().toLowerCase() !== 'path') return part;
+      const value = part.slice(equals + 1).trim();
+      const mapped = value === base || value.startsWith(`${base}/`) ? value.slice(base.length) || '/' : '/';
+      return `${part.slice(0, equals)}=${mapped}`;
     })
     .join('; ');
 }
@@ -42,61 +73,130 @@ function failure(c: Context, status: 502 | 504, message: string) {
   return c.json(envelope(status, null, message), status);
 }
 
+/** Why fetch failed, in the words of the socket error (ECONNREFUSED, ENOTFOUND, a TLS complaint…). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (cause.message) return cause.message;
+    if (code) return code;
+    // Several addresses (IPv6 and IPv4) all failing: an AggregateError without a message of its own.
+    if (cause instanceof AggregateError) return cause.errors.map(reasonOf).join('; ') || cause.name;
+  }
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+function clientAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // Not served by @hono/node-server (app.request in a test): no socket to name.
+    return undefined;
+  }
+}
+
+/** The whole request body, or 'too-large' as soon as it passes `limit` (without reading the rest). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | undefined> {
+  if (!request.body) return undefined;
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return 'too-large';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
   const upstreamBase = options.upstream.pathname.replace(/\/$/, '');
+  const upstreamRoot = `${options.upstream.origin}${upstreamBase}`;
 
   const forward = async (c: Context) => {
     const incoming = new URL(c.req.url);
+    // The routes below match loosely (`/ocs/*` also matches `/ocs`); this is the rule.
+    if (!isProxiedPath(incoming.pathname)) return c.notFound();
     const target = new URL(options.upstream.origin);
     target.pathname = `${upstreamBase}${incoming.pathname}`;
     target.search = incoming.search;
 
+    const clientIsHttps = incoming.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
     const headers = new Headers();
     c.req.raw.headers.forEach((value, name) => {
       if (!HOP_BY_HOP.has(name.toLowerCase())) headers.set(name, value);
     });
-    headers.set('x-forwarded-host', incoming.host);
-    headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
+    // Host is the upstream's own (fetch sets it from the target); who was asked, and by whom, travels here.
+    headers.set('x-forwarded-host', c.req.header('host') ?? incoming.host);
+    headers.set('x-forwarded-proto', clientIsHttps ? 'https' : 'http');
+    const address = clientAddress(c);
+    if (address) {
+      const chain = c.req.header('x-forwarded-for');
+      headers.set('x-forwarded-for', chain ? `${chain}, ${address}` : address);
+    }
     // fetch decodes compressed bodies itself; ask for identity so lengths and bytes stay true end to end.
     headers.set('accept-encoding', 'identity');
 
+    // Buffered, so the upstream gets a Content-Length: PHP behind FastCGI may see an empty chunked body.
+    let body: Awaited<ReturnType<typeof readBody>>;
+    try {
+      body = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : await readBody(c.req.raw, MAX_REQUEST_BODY);
+    } catch {
+      // The client went away half-way through its body: nothing to forward, nobody to answer.
+      return c.json(envelope(400, null, 'Incomplete request body'), 400);
+    }
+    if (body === 'too-large') {
+      // The rest of the body is not read: the connection cannot carry another request.
+      return c.json(envelope(413, null, `Request body larger than ${MAX_REQUEST_BODY} bytes`), 413, { Connection: 'close' });
+    }
+
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    // A client that gives up stops the upstream request too.
+    const clientGone = () => controller.abort();
+    c.req.raw.signal.addEventListener('abort', clientGone);
     let upstream: Response;
     try {
-      const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-      upstream = await fetch(target, {
-        method: c.req.method,
-        headers,
-        body: hasBody ? c.req.raw.body : undefined,
-        redirect: 'manual',
-        signal: controller.signal,
-        // Node's fetch needs this to stream a request body.
-        ...(hasBody ? { duplex: 'half' } : {}),
-      } as RequestInit);
+      upstream = await fetch(target, { method: c.req.method, headers, body, redirect: 'manual', signal: controller.signal });
     } catch (error) {
-      if (controller.signal.aborted) {
-        return failure(c, 504, `Nextcloud at ${options.upstream.origin} did not answer within ${options.timeoutMs / 1000} s`);
+      if (timedOut) {
+        return failure(c, 504, `Nextcloud at ${upstreamRoot} did not answer within ${options.timeoutMs / 1000} s`);
       }
-      const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-      return failure(c, 502, `Nextcloud at ${options.upstream.origin} could not be reached (${reason})`);
+      return failure(c, 502, `Nextcloud at ${upstreamRoot} could not be reached (${reasonOf(error)})`);
     } finally {
       clearTimeout(timer);
+      c.req.raw.signal.removeEventListener('abort', clientGone);
     }
 
     const responseHeaders = new Headers();
     upstream.headers.forEach((value, name) => {
       const lower = name.toLowerCase();
       if (HOP_BY_HOP.has(lower) || lower === 'set-cookie' || lower === 'content-encoding') return;
-      if (lower === 'location' && value.startsWith(options.upstream.origin)) {
-        responseHeaders.set(name, value.slice(options.upstream.origin.length + upstreamBase.length) || '/');
+      if (lower === 'location' && (value === upstreamRoot || value.startsWith(`${upstreamRoot}/`))) {
+        responseHeaders.set(name, value.slice(upstreamRoot.length) || '/');
         return;
       }
       responseHeaders.set(name, value);
     });
-    const clientIsHttps = incoming.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
     for (const cookie of upstream.headers.getSetCookie()) {
-      responseHeaders.append('set-cookie', rewriteSetCookie(cookie, clientIsHttps));
+      responseHeaders.append('set-cookie', rewriteSetCookie(cookie, clientIsHttps, upstreamBase));
     }
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
   };

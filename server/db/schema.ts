@@ -88,23 +88,27 @@ const migrations: string[] = [
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
+  // First: another process may hold the lock right now (seeding, migrating, writing), and every statement
+  // below, switching to WAL included, must wait for it rather than fail with SQLITE_BUSY.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode keeps every committed transaction across a killed process (only an OS crash can
   // lose the last commits), which is the durability the demo promises.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
 
 export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
-    const step = migrations[version]!;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  while (version() < migrations.length) {
     db.transaction(() => {
-      db.exec(step);
-      db.pragma(`user_version = ${version + 1}`);
+      // Read again under the write lock: another process sharing the file may have migrated meanwhile.
+      const current = version();
+      if (current >= migrations.length) return;
+      db.exec(migrations[current]!);
+      db.pragma(`user_version = ${current + 1}`);
     }).immediate();
   }
 }

@@ -65,7 +65,12 @@ export function isSeeded(db: Db): boolean {
   return !!db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get();
 }
 
-export function seed(db: Db, now = Math.floor(Date.now() / 1000)): void {
+/**
+ * Fills an empty database with the demo data, in one transaction. Returns false, changing nothing, when the
+ * database is seeded already: two processes started at once on a new DATA_DIR both get here, and the check
+ * is made again under the write lock so that only one of them seeds.
+ */
+export function seed(db: Db, now = Math.floor(Date.now() / 1000)): boolean {
   const random = prng(20261123);
   const passwordHash = hashPassword(DEMO_PASSWORD);
 
@@ -105,7 +110,8 @@ export function seed(db: Db, now = Math.floor(Date.now() / 1000)): void {
     );
   const online = (attendeeId: number, inCall = 0) => insertSession.run(sessionId(random), attendeeId, inCall, now - Math.floor(random() * 30));
 
-  db.transaction(() => {
+  return db.transaction(() => {
+    if (isSeeded(db)) return false;
     for (const demo of DEMO_ACCOUNTS) insertUser.run(demo.id, demo.displayName, demo.email, passwordHash);
     db.prepare("INSERT INTO groups (id, display_name) VALUES ('design', 'Design'), ('support', 'Support')").run();
     db.prepare(
@@ -166,6 +172,7 @@ export function seed(db: Db, now = Math.floor(Date.now() / 1000)): void {
     seedWebinar(room(SEEDED_ROOMS.webinar, RoomType.Public, { lastActivity: now - 30 }), { random, account, guest, online, insertUser, insertAttendee });
 
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(String(now));
+    return true;
   }).immediate();
 }
 

@@ -1,0 +1,413 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApp, createProxyApp } from './app';
+import { openDatabase } from './db/schema';
+import { seed } from './db/seed';
+import { rewriteSetCookie } from './proxy';
+import { Client, v1, v4 } from './test/harness';
+import { spawnServer, stopAll } from './test/process';
+
+/** What the upstream saw of one request. */
+interface Seen {
+  method: string;
+  target: string;
+  headers: Record<string, string>;
+}
+
+interface Listening {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+const temporary: string[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollcall-proxy-'));
+  temporary.push(dir);
+  return dir;
+}
+
+async function listen(server: http.Server | net.Server | ServerType): Promise<Listening> {
+  if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The demo server as the Nextcloud to proxy, with a log of every request that reached it. */
+async function startUpstream() {
+  const dir = tempDir();
+  const db = openDatabase(path.join(dir, 'rollcall.sqlite'));
+  seed(db);
+  const app = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir: path.join(dir, 'no-dist') });
+  const seen: Seen[] = [];
+  const server = serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: (request: Request) => {
+      const url = new URL(request.url);
+      seen.push({ method: request.method, target: url.pathname + url.search, headers: Object.fromEntries(request.headers) });
+      return app.fetch(request);
+    },
+  });
+  const listening = await listen(server);
+  return { ...listening, db, seen, close: async () => (await listening.close(), db.close()) };
+}
+
+const APP_HTML = '<!doctype html><title>rollcall</title>';
+
+/** The proxy in this process, serving a stand-in for the built app. */
+async function startProxy(upstream: string, timeoutMs = 5_000) {
+  const distDir = tempDir();
+  fs.writeFileSync(path.join(distDir, 'index.html'), APP_HTML);
+  const app = createProxyApp({ upstream: new URL(upstream), timeoutMs, distDir });
+  return listen(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }));
+}
+
+/** A request with the target sent exactly as written (fetch would normalise `//x/..` and `..`). */
+function rawRequest(port: number, target: string, method = 'GET', headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, method, path: target, headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.setTimeout(5_000, () => request.destroy(new Error(`no answer for ${target}`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const basic = (user: string) => `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`;
+
+let upstream: Awaited<ReturnType<typeof startUpstream>>;
+let proxy: Listening;
+const direct = (user?: string) => new Client(upstream.url, user ? { user, password: 'demo' } : undefined);
+const proxied = (user?: string) => new Client(proxy.url, user ? { user, password: 'demo' } : undefined);
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  proxy = await startProxy(upstream.url);
+});
+
+afterAll(async () => {
+  await stopAll();
+  await proxy?.close();
+  await upstream?.close();
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('proxy mode: forwarding', () => {
+  it('forwards /ocs with Basic auth and answers as the upstream does', async () => {
+    const before = upstream.seen.length;
+    const viaProxy = await proxied('alice').ocs<{ token: string }[]>('GET', v4('/room'));
+    const straight = await direct('alice').ocs<{ token: string }[]>('GET', v4('/room'));
+    expect(viaProxy.status).toBe(200);
+    expect(viaProxy.data.map((room) => room.token)).toEqual(straight.data.map((room) => room.token));
+    expect(viaProxy.data.map((room) => room.token)).toContain('designteam');
+    const forwarded = upstream.seen[before]!;
+    expect(forwarded).toMatchObject({ method: 'GET', target: '/ocs/v2.php/apps/spreed/api/v4/room' });
+    expect(forwarded.headers.authorization).toBe(basic('alice'));
+    expect(forwarded.headers['ocs-apirequest']).toBe('true');
+  });
+
+  it('passes the upstream refusals through unchanged (wrong password: 401 XML; no OCS header: bare 412)', async () => {
+    const wrong = await new Client(proxy.url, { user: 'alice', password: 'nope' }).request('GET', v4('/room'));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toContain('xml');
+    expect(wrong.text).toContain('<statuscode>997</statuscode>');
+    const csrf = await proxied('alice').request('GET', v4('/room'), { ocsHeader: false });
+    expect(csrf.status).toBe(412);
+    expect(csrf.body).toEqual({ message: 'CSRF check failed' });
+  });
+
+  it('forwards request bodies (form and JSON) with their length', async () => {
+    const before = upstream.seen.length;
+    const form = await proxied('alice').ocs<{ token: string; displayName: string }>('POST', v4('/room'), {
+      form: { roomType: '2', roomName: 'Through the proxy (form) ✓' },
+    });
+    expect(form.status).toBe(201);
+    expect(form.data.displayName).toBe('Through the proxy (form) ✓');
+    const json = await proxied('alice').ocs<{ token: string }>('POST', v4(`/room/${form.data.token}/participants`), {
+      json: { newParticipant: 'bob', source: 'users' },
+    });
+    expect(json.status).toBe(200);
+    const row = upstream.db
+      .prepare("SELECT a.actor_id FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.token = ? AND a.actor_id = 'bob'")
+      .get(form.data.token);
+    expect(row).toBeTruthy();
+    const sent = upstream.seen.slice(before).filter((request) => request.method === 'POST');
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request.headers['content-length']).toMatch(/^\d+$/);
+      expect(request.headers['transfer-encoding']).toBeUndefined();
+    }
+  });
+
+  it('refuses a request body far beyond what the API takes, without bothering the upstream', async () => {
+    const before = upstream.seen.length;
+    const response = await proxied('alice').ocs('POST', v4('/room'), { body: 'x'.repeat(2 * 1024 * 1024), headers: { 'Content-Type': 'text/plain' } });
+    expect(response.status).toBe(413);
+    expect(response.meta).toMatchObject({ status: 'failure', statuscode: 413 });
+    expect(upstream.seen.slice(before)).toEqual([]);
+  });
+
+  it('rewrites Host to the upstream and names the proxy in X-Forwarded-Host', async () => {
+    const before = upstream.seen.length;
+    await proxied('alice').ocs('GET', '/ocs/v2.php/cloud/capabilities');
+    const forwarded = upstream.seen[before]!;
+    expect(forwarded.headers.host).toBe(`127.0.0.1:${upstream.port}`);
+    expect(forwarded.headers['x-forwarded-host']).toBe(`127.0.0.1:${proxy.port}`);
+    expect(forwarded.headers['x-forwarded-proto']).toBe('http');
+    expect(forwarded.headers['x-forwarded-for']).toBe('127.0.0.1');
+    // The client's own forwarding claims are not believed.
+    const before2 = upstream.seen.length;
+    await rawRequest(proxy.port, '/ocs/v2.php/cloud/capabilities', 'GET', {
+      'OCS-APIRequest': 'true',
+      'X-Forwarded-Host': 'evil.example',
+      'X-Forwarded-For': '203.0.113.9',
+    });
+    const spoofed = upstream.seen[before2]!;
+    expect(spoofed.headers['x-forwarded-host']).toBe(`127.0.0.1:${proxy.port}`);
+    // Appended, as proxies do: Nextcloud only believes the hops of its trusted_proxies.
+    expect(spoofed.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
+  });
+
+  it('forwards avatars, bytes and caching headers included', async () => {
+    const viaProxy = await proxied('alice').request('GET', '/index.php/avatar/alice/64');
+    const straight = await direct('alice').request('GET', '/index.php/avatar/alice/64');
+    expect(viaProxy.status).toBe(200);
+    expect(viaProxy.headers.get('content-type')).toBe('image/svg+xml');
+    expect(viaProxy.text).toBe(straight.text);
+    const etag = viaProxy.headers.get('etag')!;
+    expect(etag).toBe(straight.headers.get('etag'));
+    const revalidated = await proxied('alice').request('GET', '/index.php/avatar/alice/64', { headers: { 'If-None-Match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(upstream.seen.at(-1)).toMatchObject({ target: '/index.php/avatar/alice/64' });
+  });
+
+  it('forwards Login Flow v2 (the demo upstream has none: its own 404 comes back)', async () => {
+    const before = upstream.seen.length;
+    const response = await proxied().request('POST', '/index.php/login/v2', { ocsHeader: false });
+    expect(response.status).toBe(404);
+    expect(upstream.seen.slice(before)).toEqual([expect.objectContaining({ method: 'POST', target: '/index.php/login/v2' })]);
+    const poll = await proxied().request('POST', '/index.php/login/v2/poll', { form: { token: 'x' }, ocsHeader: false });
+    expect(poll.status).toBe(404);
+    expect(upstream.seen.slice(before).map((request) => request.target)).toEqual(['/index.php/login/v2', '/index.php/login/v2/poll']);
+  });
+
+  it('streams a large answer through intact (the 10,000-participant roster)', async () => {
+    const route = v4('/room/allhands/participants');
+    const [viaProxy, straight] = await Promise.all([
+      proxied('alice').request('GET', route, { params: { includeStatus: 1 } }),
+      direct('alice').request('GET', route, { params: { includeStatus: 1 } }),
+    ]);
+    expect(viaProxy.status).toBe(200);
+    expect(viaProxy.text.length).toBeGreaterThan(1_000_000);
+    expect(viaProxy.text).toBe(straight.text);
+    expect((viaProxy.body as { ocs: { data: unknown[] } }).ocs.data).toHaveLength(10_000);
+  });
+});
+
+describe('proxy mode: guests', () => {
+  it('gives the guest the upstream session cookie (no Domain) and sends it back upstream', async () => {
+    const guest = proxied();
+    const joined = await guest.ocs<{ token: string; sessionId: string }>('POST', v4('/room/officehours/participants/active'));
+    expect(joined.status).toBe(200);
+    const cookies = joined.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/^rollcall_session=[^;]+; /);
+    expect(cookies[0]).not.toMatch(/domain=/i);
+    expect(guest.cookieHeader).toMatch(/^rollcall_session=/);
+
+    const before = upstream.seen.length;
+    const named = await guest.ocs('POST', v1('/guest/officehours/name'), { form: { displayName: 'Proxied guest' } });
+    expect(named.status).toBe(200);
+    expect(upstream.seen[before]!.headers.cookie).toBe(guest.cookieHeader);
+    const browserSession = guest.cookieHeader.split('=')[1];
+    const row = upstream.db
+      .prepare("SELECT display_name FROM attendees WHERE actor_type = 'guests' AND browser_session = ?")
+      .get(browserSession) as { display_name: string } | undefined;
+    expect(row?.display_name).toBe('Proxied guest');
+    // Without the cookie the same call is a stranger's.
+    const stranger = await proxied().ocs('POST', v1('/guest/officehours/name'), { form: { displayName: 'Nobody' } });
+    expect(stranger.status).toBe(404);
+  });
+
+  it('rewrites the cookies of a Nextcloud under a sub-path for this origin', async () => {
+    // A stand-in for https://cloud.example/nextcloud: its cookies name its domain, its path, and Secure.
+    const seen: string[] = [];
+    let fakeUrl = '';
+    const fake = http.createServer((request, response) => {
+      seen.push(request.url!);
+      if (request.url!.startsWith('/nextcloud/index.php/login/v2/flow')) {
+        response.writeHead(303, { Location: `${fakeUrl}/nextcloud/index.php/login/v2/grant?x=1` }).end();
+        return;
+      }
+      response.setHeader('Set-Cookie', [
+        'oc1234=abc; path=/nextcloud; secure; HttpOnly; SameSite=Lax',
+        'oc_sessionPassphrase=xyz; path=/nextcloud; domain=cloud.example; secure; HttpOnly',
+        'nc_other=1; path=/nextcloud/index.php; secure',
+      ]);
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ ocs: { meta: { status: 'ok', statuscode: 200, message: 'OK' }, data: [] } }));
+    });
+    fake.listen(0, '127.0.0.1');
+    const fakeUpstream = await listen(fake);
+    fakeUrl = fakeUpstream.url;
+    const subProxy = await startProxy(`${fakeUpstream.url}/nextcloud/`);
+    try {
+      const response = await new Client(subProxy.url).request('POST', v4('/room/officehours/participants/active'));
+      expect(response.status).toBe(200);
+      expect(seen).toEqual(['/nextcloud/ocs/v2.php/apps/spreed/api/v4/room/officehours/participants/active']);
+      expect(response.headers.getSetCookie()).toEqual([
+        'oc1234=abc; path=/; HttpOnly; SameSite=Lax',
+        'oc_sessionPassphrase=xyz; path=/; HttpOnly',
+        'nc_other=1; path=/index.php',
+      ]);
+      // Redirects to the Nextcloud itself become redirects on this origin.
+      const redirected = await rawRequest(subProxy.port, '/index.php/login/v2/flow/abc');
+      expect(seen.at(-1)).toBe('/nextcloud/index.php/login/v2/flow/abc');
+      expect(redirected.status).toBe(303);
+      expect(redirected.headers.location).toBe('/index.php/login/v2/grant?x=1');
+    } finally {
+      await subProxy.close();
+      await fakeUpstream.close();
+    }
+  });
+
+  it('rewriteSetCookie keeps Secure for an https client and drops only Domain', () => {
+    const cookie = 'ocabc=1; Path=/; Domain=.cloud.example; Secure; HttpOnly; SameSite=Lax';
+    expect(rewriteSetCookie(cookie, true)).toBe('ocabc=1; Path=/; Secure; HttpOnly; SameSite=Lax');
+    expect(rewriteSetCookie(cookie, false)).toBe('ocabc=1; Path=/; HttpOnly; SameSite=Lax');
+    expect(rewriteSetCookie('a=b; Path=/nc/ocs', true, '/nc')).toBe('a=b; Path=/ocs');
+    expect(rewriteSetCookie('a=b; Path=/elsewhere', true, '/nc')).toBe('a=b; Path=/');
+  });
+});
+
+describe('proxy mode: never an open proxy', () => {
+  // 404: a Nextcloud path this proxy does not forward; app: the client-side route fallback (the app's page).
+  it.each([
+    ['GET', '/remote.php/dav/files/alice/', 404],
+    ['PROPFIND', '/remote.php/dav/files/alice/', 404],
+    ['GET', '/index.php/apps/files', 404],
+    ['GET', '/index.php/avatar', 404],
+    ['GET', '/index.php/login/v2evil', 404],
+    ['GET', '/index.php/login/v2/../../apps/files', 404],
+    ['GET', '/status.php', 404],
+    ['GET', '/ocs', 404],
+    ['GET', '//evil.example/ocs/v2.php/cloud/capabilities', 'app'],
+    ['GET', '//evil.example/index.php/avatar/alice/64', 'app'],
+    ['GET', '/ocs/../remote.php/dav/files/alice/', 404],
+    ['GET', '/ocs/%2e%2e/remote.php/dav/files/alice/', 404],
+    ['GET', '/ocs/..%2fremote.php/dav/files/alice/', 404],
+    ['GET', '/ocs/%2E%2E%2Fremote.php/dav/files/alice/', 404],
+    ['GET', '/index.php/avatar/..%2f..%2fapps/files', 404],
+    ['GET', '/ocs/v2.php%2f..%2f..%2fremote.php/dav', 404],
+    ['GET', '/ocs/..%5cremote.php/dav', 404],
+    ['GET', '/index.php/avatar/%252e%252e/apps', 404],
+    ['GET', '/ocs/v2.php/cloud/capabilities%00', 404],
+  ] as const)('does not forward %s %s', async (method, target, expected) => {
+    const before = upstream.seen.length;
+    const response = await rawRequest(proxy.port, target, method, { Authorization: basic('alice'), 'OCS-APIRequest': 'true' });
+    expect(upstream.seen.slice(before)).toEqual([]);
+    if (expected === 'app') {
+      expect(response.status).toBe(200);
+      expect(response.body).toBe(APP_HTML);
+    } else {
+      expect(response.status).toBe(expected);
+    }
+  });
+
+  it('sends an absolute-form request target to the configured upstream only', async () => {
+    const before = upstream.seen.length;
+    const response = await rawRequest(proxy.port, 'http://evil.example/ocs/v2.php/cloud/capabilities', 'GET', {
+      'OCS-APIRequest': 'true',
+      Accept: 'application/json',
+    });
+    expect(response.status).toBe(200);
+    const forwarded = upstream.seen.slice(before);
+    expect(forwarded).toHaveLength(1);
+    expect(forwarded[0]!.headers.host).toBe(`127.0.0.1:${upstream.port}`);
+    const remote = await rawRequest(proxy.port, 'http://evil.example/remote.php/dav', 'GET');
+    expect(remote.status).toBe(404);
+    expect(upstream.seen.length).toBe(before + 1);
+  });
+});
+
+describe('proxy mode: upstream failures', () => {
+  it('answers 502 with an envelope naming the upstream when it is down', async () => {
+    const closed = net.createServer();
+    closed.listen(0, '127.0.0.1');
+    const { url } = await listen(closed);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const downProxy = await startProxy(url);
+    try {
+      const response = await new Client(downProxy.url, { user: 'alice', password: 'demo' }).ocs('GET', v4('/room'));
+      expect(response.status).toBe(502);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(response.meta).toMatchObject({ status: 'failure', statuscode: 502 });
+      expect(response.meta.message).toContain(url);
+      expect(response.meta.message).toMatch(/ECONNREFUSED/);
+    } finally {
+      await downProxy.close();
+    }
+  });
+
+  it('answers 504 with an envelope when the upstream never answers', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.resume();
+    });
+    silent.listen(0, '127.0.0.1');
+    const silentUpstream = await listen(silent);
+    const slowProxy = await startProxy(silentUpstream.url, 300);
+    try {
+      const started = Date.now();
+      const response = await new Client(slowProxy.url, { user: 'alice', password: 'demo' }).ocs('GET', v4('/room'));
+      expect(response.status).toBe(504);
+      expect(response.meta).toMatchObject({ status: 'failure', statuscode: 504 });
+      expect(response.meta.message).toContain(silentUpstream.url);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await slowProxy.close();
+      await silentUpstream.close();
+    }
+  });
+});
+
+describe('proxy mode: the server process', () => {
+  it('runs as a proxy with NEXTCLOUD_URL and creates no demo database', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const server = await spawnServer({ env: { NEXTCLOUD_URL: upstream.url, DATA_DIR: dataDir, PROXY_TIMEOUT_MS: '5000' } });
+    try {
+      expect(server.output()).toContain(`proxy to ${upstream.url}`);
+      const rooms = await new Client(server.url, { user: 'alice', password: 'demo' }).ocs<{ token: string }[]>('GET', v4('/room'));
+      expect(rooms.status).toBe(200);
+      expect(rooms.data.map((room) => room.token)).toContain('designteam');
+    } finally {
+      const exit = await server.kill('SIGTERM');
+      expect(exit.code).toBe(0);
+    }
+    expect(fs.existsSync(path.join(dataDir, 'rollcall.sqlite'))).toBe(false);
+    expect(fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : []).toEqual([]);
+  });
+});
+
