@@ -24,6 +24,8 @@ export interface DemoOptions {
 /** Nextcloud refuses OCS calls without this header with a bare body: no envelope (TALK-FACTS). */
 function requireOcsHeader(app: Hono) {
   app.use(`${OCS_BASE}/*`, async (c, next) => {
+    // No CORS on /ocs, as on a real server: a preflight is refused and no Access-Control-* header is sent.
+    if (c.req.method === 'OPTIONS') return c.json(envelope(405, null, 'Method not allowed'), 405);
     if (c.req.header('ocs-apirequest') !== 'true') return c.json({ message: 'CSRF check failed' }, 412);
     await next();
   });

@@ -40,6 +40,8 @@ export function ocs<T>(c: Context, data: T, status: ContentfulStatusCode = 200) 
 }
 
 export function ocsError(c: Context, error: OcsError, generation: ApiGeneration) {
+  // An oversized body is left unread: the connection cannot carry another request after it.
+  if (error.status === 413) c.header('Connection', 'close');
   return c.json(envelope(error.status, errorData(error, generation), error.message), error.status);
 }
 

@@ -146,6 +146,8 @@ describe('bad input', () => {
     const padding = 'x'.repeat(LIMITS.bodyBytes);
     const json = await alice().request<OcsBody>('POST', v4('/room/designteam/participants'), { json: { newParticipant: 'eve', padding } });
     expectRefused(json, 413);
+    // The rest of the body was never read, so the connection must not be reused for another request.
+    expect(json.headers.get('connection')).toBe('close');
     const form = await alice().request<OcsBody>('POST', v4('/room/designteam/participants'), { form: { newParticipant: 'eve', padding } });
     expectRefused(form, 413);
     // Fewer characters than the limit, more bytes: the limit is in bytes.

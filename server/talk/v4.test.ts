@@ -734,6 +734,15 @@ describe('API generations and capabilities', () => {
 describe('OCS transport', () => {
   const server = useServer();
 
+  it('405 without any Access-Control-* header for a CORS preflight, as real servers answer', async () => {
+    const res = await Client.as(server()).request('OPTIONS', v4('/room'), {
+      ocsHeader: false,
+      headers: { Origin: 'http://elsewhere.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(res.status).toBe(405);
+    expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
   it('412 with the bare body {"message":"CSRF check failed"} without the OCS-APIRequest header', async () => {
     for (const path of [v4('/room'), v1('/room/designteam/participants'), CAPABILITIES]) {
       const res = await Client.as(server(), 'alice').request('GET', path, { ocsHeader: false });
