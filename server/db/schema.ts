@@ -83,6 +83,11 @@ const migrations: string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- Sessions silent for 100 s end, as on a real server; the seeded crowd is simulated and stays (README).
+  ALTER TABLE sessions ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX sessions_expiry ON sessions(simulated, last_ping);
+  `,
 ];
 
 export function openDatabase(file: string): Db {

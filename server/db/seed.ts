@@ -81,7 +81,7 @@ export function seed(db: Db, now = Math.floor(Date.now() / 1000)): boolean {
   const insertAttendee = db.prepare(
     'INSERT INTO attendees (room_id, actor_type, actor_id, display_name, participant_type) VALUES (?, ?, ?, ?, ?)',
   );
-  const insertSession = db.prepare('INSERT INTO sessions (id, attendee_id, in_call, last_ping) VALUES (?, ?, ?, ?)');
+  const insertSession = db.prepare('INSERT INTO sessions (id, attendee_id, in_call, last_ping, simulated) VALUES (?, ?, ?, ?, 1)');
 
   const room = (
     spec: { token: string; name: string },

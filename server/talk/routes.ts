@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../src/lib/api/wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../src/lib/api/wire';
 import {
   LIMITS,
   OcsError,
@@ -188,6 +188,21 @@ export function registerTalkRoutes(
         return ocs(c, null);
       });
     }
+
+    // Signaling kept its own version: v3 on current servers (capability signaling-v3), v1 on the seed's.
+    const signalingBase = generation === 'v1' ? TALK_V1_BASE : SIGNALING_V3_BASE;
+    app.get(`${signalingBase}/signaling/:token`, async (c) => {
+      try {
+        const token = c.req.param('token');
+        if (!TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
+        const identity = identities.resolve(c);
+        const sessions = store.transaction(() => store.pullSignaling(token, identity));
+        return ocs(c, [{ type: 'usersInRoom', data: sessions }]);
+      } catch (error) {
+        if (error instanceof OcsError) return ocsError(c, error, generation);
+        throw error;
+      }
+    });
 
     // Real servers answer a wrong method on the lobby route with 405 (TALK-FACTS).
     app.on(['GET', 'POST', 'DELETE', 'PATCH'], `${base}/room/:token/webinar/lobby`, (c) =>

@@ -11,6 +11,9 @@ import {
   type SessionConflictData,
 } from '../../src/lib/api/wire';
 import {
+  MODERATOR_TYPES,
+  PERMISSIONS_DEFAULT,
+  PERMISSIONS_MODERATOR,
   isModerator,
   nowSeconds,
   type AttendeeRow,
@@ -41,6 +44,20 @@ export interface StoreOptions {
   circlesEnabled: boolean;
 }
 
+/** Talk ends a session that has not pinged for this long. */
+export const SESSION_TIMEOUT_SECONDS = 100;
+
+export interface SignalingSession {
+  userId: string;
+  sessionId: string;
+  roomId: number;
+  inCall: number;
+  lastPing: number;
+  participantPermissions: number;
+  actorType: string;
+  actorId: string;
+}
+
 /** Statuses are only loaded below this many participants, as on real servers (TALK-FACTS). */
 export const STATUS_PARTICIPANT_LIMIT = 1000;
 
@@ -58,7 +75,37 @@ export class TalkStore {
 
   /** Runs `work` in one write transaction; the building block of every route. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.db
+      .transaction(() => {
+        this.expireSilentSessions();
+        return work();
+      })
+      .immediate();
+  }
+
+  /**
+   * Ends sessions that have not pinged for SESSION_TIMEOUT_SECONDS, as Talk does, before any call reads or
+   * changes the rooms. Guests and link-joined users leave with their last session.
+   */
+  private expireSilentSessions(): void {
+    const cutoff = nowSeconds() - SESSION_TIMEOUT_SECONDS;
+    const attendeeIds = this.db
+      .prepare('SELECT DISTINCT attendee_id FROM sessions WHERE simulated = 0 AND last_ping < ?')
+      .pluck()
+      .all(cutoff) as number[];
+    if (attendeeIds.length === 0) return;
+    this.db.prepare('DELETE FROM sessions WHERE simulated = 0 AND last_ping < ?').run(cutoff);
+    for (const attendeeId of attendeeIds) this.dropIfGoneOffline(attendeeId);
+  }
+
+  /** Guests and users who came in by the link exist only while connected (Talk removes them on leaving). */
+  private dropIfGoneOffline(attendeeId: number): void {
+    this.db
+      .prepare(
+        `DELETE FROM attendees WHERE id = ? AND participant_type IN (4, 5) AND actor_type IN ('guests', 'users')
+         AND NOT EXISTS (SELECT 1 FROM sessions WHERE attendee_id = attendees.id)`,
+      )
+      .run(attendeeId);
   }
 
   // ---- lookups ----------------------------------------------------------------------------------
@@ -577,10 +624,40 @@ export class TalkStore {
     } else {
       this.db.prepare('DELETE FROM sessions WHERE attendee_id = ?').run(self.id);
     }
-    const transient = self.participant_type === ParticipantType.Guest || self.participant_type === ParticipantType.UserSelfJoined;
-    if (transient && self.actor_type !== 'emails' && this.sessionsOf(self.id).length === 0) {
-      this.db.prepare('DELETE FROM attendees WHERE id = ?').run(self.id);
-    }
+    this.dropIfGoneOffline(self.id);
+  }
+
+  /**
+   * Internal signaling, as Talk's web client pulls it without a signaling server: keeps this browser's session
+   * alive and lists the sessions in the room. 404 when the caller is no longer in the room (removed, or left);
+   * 409 when they are, but this browser's session was ended (another window joined with force).
+   */
+  pullSignaling(token: string, identity: Identity): SignalingSession[] {
+    const gone = [{ type: 'usersInRoom', data: [] }];
+    const room = this.roomByToken(token);
+    if (!room) throw new OcsError(404, 'Conversation not found', undefined, gone);
+    const self = this.attendeeFor(room, identity);
+    if (!self) throw new OcsError(404, 'You are no longer in this conversation', undefined, gone);
+    const session = this.browserSessionOf(self, identity.browserSession);
+    if (!session) throw new OcsError(409, 'Session killed', undefined, gone);
+    const now = nowSeconds();
+    this.db.prepare('UPDATE sessions SET last_ping = ? WHERE id = ?').run(now, session.id);
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.in_call, s.last_ping, a.actor_type, a.actor_id, a.participant_type FROM sessions s
+         JOIN attendees a ON a.id = s.attendee_id WHERE a.room_id = ?`,
+      )
+      .all(room.id) as { id: string; in_call: number; last_ping: number; actor_type: string; actor_id: string; participant_type: number }[];
+    return rows.map((row) => ({
+      userId: row.actor_type === 'users' ? row.actor_id : '',
+      sessionId: row.id,
+      roomId: room.id,
+      inCall: row.in_call,
+      lastPing: row.id === session.id ? now : row.last_ping,
+      participantPermissions: MODERATOR_TYPES.includes(row.participant_type) ? PERMISSIONS_MODERATOR : PERMISSIONS_DEFAULT,
+      actorType: row.actor_type,
+      actorId: row.actor_id,
+    }));
   }
 
   setGuestName(token: string, identity: Identity, displayName: string): void {
