@@ -12,7 +12,10 @@ import {
   NetworkError,
   NotFoundError,
   SessionConflictError,
+  UnaddressableParticipantError,
   UnauthorizedError,
+  type ParticipantRole,
+  type ParticipantSource,
 } from '../lib/api';
 import { signInPath } from './navigation';
 
@@ -23,8 +26,103 @@ export function errorPrompt(error: unknown): ErrorPrompt {
   return { kind: 'alert', message: describeError(error) };
 }
 
-/** Words for an error, for the alerts of this file and for forms that show an error in place. */
-export function describeError(error: unknown): string {
+/**
+ * What the person was doing when the error happened. The same status means different things for different
+ * actions (a 403 on removing is the owner, on demoting it is yourself), so features say what they were doing
+ * and the words are chosen here. Features declare the members they use with the same shape (roster:
+ * `RosterErrorContext`), so they need not import the app.
+ */
+export type ErrorContext =
+  | {
+      action: 'promote-participant' | 'demote-participant' | 'remove-participant';
+      participant: { name: string; role: ParticipantRole; isSelf: boolean };
+    }
+  | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
+  | { action: 'search-participants' }
+  | { action: 'list-participants' }
+  | { action: 'leave-conversation' }
+  | { action: 'set-lobby' };
+
+export const REFUSALS = {
+  ownerCannotBeRemoved: 'The owner cannot be removed.',
+  cannotDemoteYourself: 'You cannot demote yourself.',
+  cannotPromoteYourself: 'You cannot promote yourself.',
+  ownerRoleIsFixed: 'The owner is always a moderator: their role cannot be changed.',
+  participantLeft: 'This participant has already left.',
+  lastModerator: 'You are the last moderator. Promote someone else before leaving.',
+  moderatorsOnly: 'Only moderators can do this.',
+} as const;
+
+/** The `error` code current servers put in a refusal's data (`{"error": "owner"}`); null for v1's `[]`. */
+function refusalCode(error: ApiError): string | null {
+  const { data } = error;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const code = (data as { error?: unknown }).error;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Words for refusals that depend on what was being done; null to fall back on the general words. */
+function describeRefusal(error: unknown, context: ErrorContext): string | null {
+  if (!(error instanceof ApiError) || error instanceof NetworkError) return null;
+  const { status } = error;
+  switch (context.action) {
+    case 'remove-participant': {
+      const { role, isSelf } = context.participant;
+      if (status === 404) return REFUSALS.participantLeft;
+      if (status === 403) {
+        if (isSelf) return 'To leave the conversation yourself, use “Leave conversation”.';
+        if (role === 'owner' || refusalCode(error) === 'owner') return REFUSALS.ownerCannotBeRemoved;
+        return 'Only moderators can remove participants.';
+      }
+      if (status === 400) return 'Nobody can be removed from this conversation.';
+      return null;
+    }
+    case 'promote-participant':
+    case 'demote-participant': {
+      const { role, isSelf } = context.participant;
+      const promoting = context.action === 'promote-participant';
+      if (status === 404) return REFUSALS.participantLeft;
+      if (status === 403) {
+        if (isSelf) return promoting ? REFUSALS.cannotPromoteYourself : REFUSALS.cannotDemoteYourself;
+        if (role === 'owner') return REFUSALS.ownerRoleIsFixed;
+        return 'Only moderators can change who is a moderator.';
+      }
+      if (status === 400) {
+        return promoting
+          ? 'Only members and guests can be promoted to moderator.'
+          : 'Only moderators and guest moderators can be demoted.';
+      }
+      return null;
+    }
+    case 'add-participant': {
+      const { name, source } = context.participant;
+      if (status === 404) return `${name} no longer exists on the server.`;
+      if (status === 403) return 'Only moderators can add participants.';
+      if (status === 400 && source === 'emails') return `“${name}” is not an email address the server accepts.`;
+      if (status === 400 && source === 'circles') return 'This server does not support adding circles.';
+      if (status === 400) return 'This conversation does not take new participants of this kind.';
+      return null;
+    }
+    case 'leave-conversation':
+      return status === 400 ? REFUSALS.lastModerator : null;
+    case 'set-lobby':
+      return status === 403 ? 'Only moderators can change the lobby.' : null;
+    case 'search-participants':
+    case 'list-participants':
+      return null;
+  }
+}
+
+/**
+ * Words for an error, for the alerts of this file and for forms that show an error in place. With a context,
+ * refusals are explained for what was being done.
+ */
+export function describeError(error: unknown, context?: ErrorContext): string {
+  const refusal = context ? describeRefusal(error, context) : null;
+  if (refusal !== null) return refusal;
+  if (error instanceof UnaddressableParticipantError) {
+    return 'This guest has not joined yet, so the server cannot be told who is meant. Try again once they have joined.';
+  }
   if (error instanceof NetworkError) {
     return 'The server could not be reached. Check your connection and try again.';
   }

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { ConversationsPage } from '../features/rooms/ConversationsPage';
 import { RouteErrorBoundary } from './errors';
 import { LoginRoute, NotFoundPage, ProtectedLayout } from './layout';
+
+// The roster page (virtualiser, menus, dialogs) is its own chunk, fetched when a conversation is opened.
+const RoomPage = lazy(() => import('./room-page').then((module) => ({ default: module.RoomPage })));
 
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginRoute />, errorElement: <RouteErrorBoundary /> },
@@ -14,6 +18,14 @@ export const appRoutes: RouteObject[] = [
         errorElement: <RouteErrorBoundary />,
         children: [
           { index: true, element: <ConversationsPage /> },
+          {
+            path: 'rooms/:token',
+            element: (
+              <Suspense fallback={<p role="status">Loading the conversation…</p>}>
+                <RoomPage />
+              </Suspense>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,20 +1,47 @@
-import { useDeferredValue, useId, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ConversationRow } from './conversation-rows';
 import { useConversationList } from './useConversationList';
+import { useNewConversation } from './useNewConversation';
+import './rooms.css';
+
+// The dialog (and Ariakit with it) is its own chunk, fetched on first use: it stays out of the initial JavaScript.
+const NewConversationDialog = lazy(() =>
+  import('./NewConversationDialog').then((module) => ({ default: module.NewConversationDialog })),
+);
 
 export function ConversationsPage() {
   const [search, setSearch] = useState('');
   // Typing stays responsive while a long list re-filters.
   const deferredSearch = useDeferredValue(search);
   const list = useConversationList(deferredSearch);
+  const newConversation = useNewConversation();
+  // Once loaded the dialog stays mounted, so it can close itself properly (focus goes back to the button).
+  const [hasOpenedDialog, setHasOpenedDialog] = useState(false);
   const headingId = useId();
   const searchId = useId();
 
   return (
     <section aria-labelledby={headingId}>
       <title>Conversations · rollcall</title>
-      <h1 id={headingId}>Conversations</h1>
+      <div className="page-heading">
+        <h1 id={headingId}>Conversations</h1>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => {
+            setHasOpenedDialog(true);
+            newConversation.open();
+          }}
+        >
+          New conversation
+        </button>
+      </div>
+      {hasOpenedDialog && (
+        <Suspense fallback={<p role="status">Opening…</p>}>
+          <NewConversationDialog {...newConversation} />
+        </Suspense>
+      )}
       <div className="field">
         <label htmlFor={searchId}>Search conversations</label>
         <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />

@@ -8,6 +8,7 @@ function conversation(overrides: Partial<Conversation> & Pick<Conversation, 'tok
     hasPassword: false,
     lobby: { enabled: false, opensAt: null },
     ownRole: 'member',
+    canModerate: false,
     ...overrides,
   };
 }

@@ -12,6 +12,11 @@ export interface ConversationRow {
   badges: string[];
 }
 
+/** Where a conversation's roster lives; tokens are encoded, as they come from the server. */
+export function conversationHref(token: string): string {
+  return `/rooms/${encodeURIComponent(token)}`;
+}
+
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Case- and accent-insensitive, so "cafe" finds "Café". */
@@ -31,7 +36,7 @@ export function toConversationRow(conversation: Conversation): ConversationRow {
   return {
     token: conversation.token,
     name: conversation.name,
-    href: `/rooms/${encodeURIComponent(conversation.token)}`,
+    href: conversationHref(conversation.token),
     typeLabel: conversationTypeLabel(conversation.type),
     roleLabel: conversation.ownRole ? roleLabel(conversation.ownRole) : null,
     badges,

@@ -1,14 +1,23 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listConversations, type TalkClient } from '../../lib/api';
+import { getConversation, listConversations, type TalkClient } from '../../lib/api';
 
-/** Query keys and options of the rooms feature; mutations invalidate through `roomsQueries.all()`. */
+/**
+ * Query keys and options of the rooms feature. Mutations invalidate through these keys: `all()` for anything
+ * about conversations, `lists()` for the room list, `detail(token)` for one conversation.
+ */
 export const roomsQueries = {
   all: () => ['rooms'] as const,
   lists: () => [...roomsQueries.all(), 'list'] as const,
-  // The client is not part of the key: there is one per app, and the cache is cleared when the identity changes.
+  details: () => [...roomsQueries.all(), 'detail'] as const,
+  // The client is not part of the keys: there is one per app, and the cache is cleared when the identity changes.
   list: (talk: TalkClient) =>
     queryOptions({
       queryKey: roomsQueries.lists(),
       queryFn: ({ signal }) => listConversations(talk, { signal }),
+    }),
+  detail: (talk: TalkClient, token: string) =>
+    queryOptions({
+      queryKey: [...roomsQueries.details(), token] as const,
+      queryFn: ({ signal }) => getConversation(talk, token, { signal }),
     }),
 };

@@ -1,6 +1,26 @@
 /** Wire shapes of both API generations → the domain model (./model). */
-import type { Conversation, ConversationType, Lobby, ParticipantRole } from './model';
-import { LobbyState, ParticipantType, RoomType, type V1Room, type V4Room } from './wire';
+import type {
+  Conversation,
+  ConversationType,
+  Lobby,
+  Participant,
+  ParticipantKind,
+  ParticipantRole,
+  ParticipantSource,
+  ParticipantSuggestion,
+  UserStatus,
+} from './model';
+import { participantKey } from './participant-keys';
+import {
+  LobbyState,
+  ParticipantType,
+  RoomType,
+  type AutocompleteEntry,
+  type V1Participant,
+  type V1Room,
+  type V4Participant,
+  type V4Room,
+} from './wire';
 
 const CONVERSATION_TYPES: Record<number, ConversationType> = {
   [RoomType.OneToOne]: 'one-to-one',
@@ -51,14 +71,20 @@ interface CommonRoomFields {
 }
 
 function conversationFromRoom(room: CommonRoomFields): Conversation {
+  const ownRole = participantRoleFromWire(room.participantType);
   return {
     token: room.token,
     name: room.displayName,
     type: conversationTypeFromWire(room.type),
     hasPassword: room.hasPassword,
     lobby: lobbyFromWire(room.lobbyState, room.lobbyTimer),
-    ownRole: participantRoleFromWire(room.participantType),
+    ownRole,
+    canModerate: isModeratorRole(ownRole),
   };
+}
+
+function isModeratorRole(role: ParticipantRole | null): boolean {
+  return role === 'owner' || role === 'moderator' || role === 'guest-moderator';
 }
 
 export function conversationFromV4(room: V4Room): Conversation {
@@ -67,4 +93,122 @@ export function conversationFromV4(room: V4Room): Conversation {
 
 export function conversationFromV1(room: V1Room): Conversation {
   return conversationFromRoom(room);
+}
+
+// ---- participants ---------------------------------------------------------------------------------
+// These run on every row of rosters of 100,000 people on each refetch: plain loops, lookups by table or
+// switch, no closures or regular expressions per row, and objects of one shape.
+
+function participantKindFromActorType(actorType: string): ParticipantKind {
+  switch (actorType) {
+    case 'users':
+      return 'user';
+    case 'guests':
+      return 'guest';
+    case 'emails':
+      return 'email';
+    case 'groups':
+      return 'group';
+    case 'circles':
+    case 'teams': // newer servers call circles teams; either may arrive
+      return 'circle';
+    default:
+      return 'other';
+  }
+}
+
+/** A participant's role can't be "not a participant": unknown codes read as the plainest role of the kind. */
+function rosterRole(participantType: number, isGuestLike: boolean): ParticipantRole {
+  return PARTICIPANT_ROLES[participantType] ?? (isGuestLike ? 'guest' : 'member');
+}
+
+function statusFromWire(
+  status: string | undefined,
+  icon: string | null | undefined,
+  message: string | null | undefined,
+): UserStatus | null {
+  // Servers send statuses only when asked and when they loaded them (below 1000 participants on real ones).
+  if (status === undefined) return null;
+  return { status, icon: icon ?? null, message: message ?? null };
+}
+
+export function participantsFromV4(rows: readonly V4Participant[]): Participant[] {
+  const participants: Participant[] = [];
+  for (const row of rows) {
+    const kind = participantKindFromActorType(row.actorType);
+    participants.push({
+      key: participantKey.attendee(row.attendeeId),
+      kind,
+      actorId: row.actorId,
+      displayName: row.displayName,
+      role: rosterRole(row.participantType, kind === 'guest' || kind === 'email'),
+      online: row.sessionIds.length > 0,
+      inCall: row.inCall > 0,
+      lastPing: row.lastPing,
+      status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
+    });
+  }
+  return participants;
+}
+
+/** The session id v1 sends for someone without a session. */
+const V1_NO_SESSION = '0';
+
+/**
+ * v1 names accounts by user id and guests by their session. A guest without a session (an email invitee, or a
+ * guest who left) has nothing that names it: its key only tells it apart from the others in the list.
+ */
+export function participantsFromV1(rows: readonly V1Participant[]): Participant[] {
+  const participants: Participant[] = [];
+  // Only guests without a session need it, and there are few of them.
+  let sessionlessGuestsByName: Map<string, number> | null = null;
+  for (const row of rows) {
+    const isUser = row.userId !== '';
+    const online = row.sessionId !== V1_NO_SESSION && row.sessionId !== '';
+    let key: string;
+    if (isUser) {
+      key = participantKey.user(row.userId);
+    } else if (online) {
+      key = participantKey.guestSession(row.sessionId);
+    } else {
+      sessionlessGuestsByName ??= new Map();
+      const seen = sessionlessGuestsByName.get(row.displayName) ?? 0;
+      sessionlessGuestsByName.set(row.displayName, seen + 1);
+      key = participantKey.sessionlessGuest(row.displayName, seen);
+    }
+    participants.push({
+      key,
+      kind: isUser ? 'user' : 'guest',
+      actorId: row.userId,
+      displayName: row.displayName,
+      role: rosterRole(row.participantType, !isUser),
+      online,
+      // v1 lists no call state.
+      inCall: false,
+      lastPing: row.lastPing,
+      status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
+    });
+  }
+  return participants;
+}
+
+// ---- autocomplete ---------------------------------------------------------------------------------
+
+function isParticipantSource(source: string): source is ParticipantSource {
+  return source === 'users' || source === 'groups' || source === 'emails' || source === 'circles';
+}
+
+/** Entries of sources that cannot be added to a conversation (remote shares, for instance) are left out. */
+export function suggestionsFromAutocomplete(entries: readonly AutocompleteEntry[]): ParticipantSuggestion[] {
+  const suggestions: ParticipantSuggestion[] = [];
+  for (const entry of entries) {
+    // Real servers may answer sources this client does not know; the wire type cannot promise otherwise.
+    const source: string = entry.source;
+    if (!isParticipantSource(source)) continue;
+    // Nextcloud puts the email (or account id) in `shareWithDisplayNameUnique` and often leaves `subline` empty.
+    const unique = entry.shareWithDisplayNameUnique ?? '';
+    const detail = entry.subline || (unique !== entry.label ? unique : '');
+    suggestions.push({ id: entry.id, label: entry.label || entry.id, source, detail });
+  }
+  return suggestions;
 }

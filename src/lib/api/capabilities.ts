@@ -7,10 +7,14 @@ export type TalkApiVersion = 'v1' | 'v4';
 export interface TalkApi {
   version: TalkApiVersion;
   base: string;
+  /** Circles (teams) can be added to conversations and offered by the "add participants" search. */
+  supportsCircles: boolean;
 }
 
 /** Servers that advertise this feature serve rooms only on v4 and have dropped v1 to v3 (TALK-FACTS). */
 const CONVERSATION_V4_FEATURE = 'conversation-v4';
+/** Without it, adding a circle is a 400 "unknown source" (seed, participant API). */
+const CIRCLES_FEATURE = 'circles-support';
 
 export function fetchCapabilities(options: Pick<RequestOptions, 'credentials' | 'signal'> = {}) {
   return request<CapabilitiesData>('GET', CAPABILITIES_PATH, options);
@@ -18,7 +22,8 @@ export function fetchCapabilities(options: Pick<RequestOptions, 'credentials' | 
 
 export function talkApiFromCapabilities(capabilities: CapabilitiesData): TalkApi {
   const features = capabilities.capabilities.spreed?.features ?? [];
+  const supportsCircles = features.includes(CIRCLES_FEATURE);
   return features.includes(CONVERSATION_V4_FEATURE)
-    ? { version: 'v4', base: TALK_V4_BASE }
-    : { version: 'v1', base: TALK_V1_BASE };
+    ? { version: 'v4', base: TALK_V4_BASE, supportsCircles }
+    : { version: 'v1', base: TALK_V1_BASE, supportsCircles };
 }

@@ -72,6 +72,18 @@ export class NetworkError extends ApiError {
   }
 }
 
+/**
+ * Raised before any request when a participant's key names nobody the server could find: a guest without a
+ * session on a v1 server, which addresses guests by session only. Not an answer of the server, so no status.
+ */
+export class UnaddressableParticipantError extends Error {
+  override readonly name = 'UnaddressableParticipantError';
+
+  constructor(readonly participantKey: string) {
+    super('This guest has no session, so the server cannot be told who is meant. Try again once they have joined.');
+  }
+}
+
 /** Worth trying again: the server failed (5xx) or the request never arrived. A 4xx would fail the same way. */
 export function isTransientError(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);

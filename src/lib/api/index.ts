@@ -7,12 +7,40 @@ export {
   NetworkError,
   NotFoundError,
   SessionConflictError,
+  UnaddressableParticipantError,
   UnauthorizedError,
   isTransientError,
 } from './errors';
-export type { Credentials, HttpMethod, RequestOptions } from './transport';
+export type { Credentials, HttpMethod, ParamValue, Params, RequestOptions } from './transport';
 export type { TalkApi, TalkApiVersion } from './capabilities';
 export { createTalkClient, type TalkClient } from './client';
-export { listConversations } from './conversations';
-export type { Conversation, ConversationType, Lobby, ParticipantRole } from './model';
+export { createConversation, getConversation, leaveConversation, listConversations, setLobby } from './conversations';
+export {
+  addParticipant,
+  demoteParticipant,
+  listParticipants,
+  promoteParticipant,
+  removeParticipant,
+  searchParticipantSuggestions,
+  supportsCircles,
+  type ParticipantRef,
+  type SuggestionSearch,
+} from './participants';
+export { isParticipantAddressable } from './participant-keys';
+export type {
+  AddParticipantResult,
+  Conversation,
+  ConversationType,
+  Lobby,
+  LobbySettings,
+  NewConversation,
+  NewConversationType,
+  NewParticipant,
+  Participant,
+  ParticipantKind,
+  ParticipantRole,
+  ParticipantSource,
+  ParticipantSuggestion,
+  UserStatus,
+} from './model';
 export { TalkClientProvider, useTalkClient } from './react';

@@ -28,6 +28,23 @@ export interface Conversation {
   lobby: Lobby;
   /** The signed-in person's role here; null when they are not a participant. */
   ownRole: ParticipantRole | null;
+  /** The signed-in person may moderate: owner, moderator or guest moderator (lobby, roster changes). */
+  canModerate: boolean;
+}
+
+export type NewConversationType = 'group' | 'public';
+
+export interface NewConversation {
+  name: string;
+  type: NewConversationType;
+  /** Only for public conversations; empty or absent for none. */
+  password?: string;
+}
+
+export interface LobbySettings {
+  enabled: boolean;
+  /** When the lobby lifts by itself, in epoch milliseconds; null for no start time. Ignored when disabled. */
+  opensAt: number | null;
 }
 
 /** What kind of actor a participant is. Groups and circles are listed in v4 as attendees of their own. */
@@ -60,6 +77,17 @@ export interface Participant {
 
 /** The sources the "add participants" box can offer, as the autocomplete endpoint names them. */
 export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
+
+/** What `addParticipant` adds: a suggestion's id and source, or an email address typed by the person. */
+export interface NewParticipant {
+  id: string;
+  source: ParticipantSource;
+}
+
+export interface AddParticipantResult {
+  /** Adding an email guest turned the group conversation public (Talk answers `{type: 3}`). */
+  becamePublic: boolean;
+}
 
 export interface ParticipantSuggestion {
   id: string;

@@ -189,3 +189,13 @@ describe('request failures', () => {
     expect((error as ApiError).message).toMatch(/without an OCS envelope/);
   });
 });
+
+describe('request parameters', () => {
+  it('repeats array parameters, leaving out empty values', async () => {
+    const { calls } = stubFetch(() => ocsResponse([]));
+
+    await request('GET', '/ocs/autocomplete', { params: { 'shareTypes[]': [0, null, 4], limit: 20 } });
+
+    expect(calls[0]?.url).toBe('/ocs/autocomplete?shareTypes%5B%5D=0&shareTypes%5B%5D=4&limit=20');
+  });
+});

@@ -15,9 +15,15 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type ParamValue = string | number | boolean | null | undefined;
 
+/**
+ * Query parameters; `null` and `undefined` values are left out. An array repeats the parameter, as PHP expects
+ * for names ending in `[]` (`shareTypes[]=0&shareTypes[]=1`).
+ */
+export type Params = Record<string, ParamValue | readonly ParamValue[]>;
+
 export interface RequestOptions {
-  /** Sent in the query string; `null` and `undefined` values are left out. */
-  params?: Record<string, ParamValue>;
+  /** Sent in the query string. */
+  params?: Params;
   /** Sent as JSON. */
   body?: unknown;
   /** HTTP Basic credentials; without them the request relies on the origin's cookies (guests). */
@@ -78,13 +84,21 @@ function withQuery(path: string, params: RequestOptions['params']): string {
   if (!params) return path;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value === null || value === undefined) continue;
-    // PHP casts the string "false" to true; Nextcloud controllers read booleans as 1 and 0.
-    query.append(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    if (Array.isArray(value)) {
+      for (const item of value as readonly ParamValue[]) appendParam(query, key, item);
+    } else {
+      appendParam(query, key, value as ParamValue);
+    }
   }
   const search = query.toString();
   if (search === '') return path;
   return `${path}${path.includes('?') ? '&' : '?'}${search}`;
+}
+
+function appendParam(query: URLSearchParams, key: string, value: ParamValue): void {
+  if (value === null || value === undefined) return;
+  // PHP casts the string "false" to true; Nextcloud controllers read booleans as 1 and 0.
+  query.append(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
 }
 
 /** `btoa` only takes Latin-1, and account names and passwords may be any Unicode. */

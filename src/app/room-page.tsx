@@ -1,0 +1,49 @@
+/**
+ * `/rooms/:token`: composes the rooms feature (the conversation, its lobby and leave controls) with the roster
+ * feature. Features do not import each other; this page hands each what it needs. Loaded lazily (router.tsx),
+ * so the virtualiser, the menus and the roster code stay out of the initial JavaScript.
+ */
+import { useCallback, useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
+import { Roster } from '../features/roster';
+import { describeError } from './errors';
+import { useIdentity } from './identity';
+import './room-page.css';
+
+export function RoomPage() {
+  const { token = '' } = useParams();
+  const { data: conversation } = useConversation(token);
+  const account = useIdentity((state) => state.credentials?.account ?? null);
+  const queryClient = useQueryClient();
+  const headingId = useId();
+
+  // Adding an email guest can make a group conversation public: its type shows here and in the list.
+  const refreshConversation = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: roomsQueries.all() });
+  }, [queryClient]);
+
+  if (!conversation) return <p role="status">Loading the conversation…</p>;
+
+  return (
+    <section className="room-page" aria-labelledby={headingId}>
+      <title>{`${conversation.name} · rollcall`}</title>
+      <h1 id={headingId} className="room-name">
+        {conversation.name}
+      </h1>
+      <div className="room-controls">
+        <LobbyControls token={token} />
+        <LeaveConversation token={token} />
+      </div>
+      {/* Keyed by conversation: another room starts with an empty search and no pending dialogs. */}
+      <Roster
+        key={token}
+        conversation={conversation}
+        viewerId={account}
+        describeError={describeError}
+        onConversationChanged={refreshConversation}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
+import * as Ariakit from '@ariakit/react';
+import type { ActionMenuItem } from './ActionMenu';
+import './ui.css';
+
+export interface MenuRequest {
+  /** Who asked, e.g. a row key: `openId` reports it while the menu is open (for `aria-expanded`). */
+  id: string;
+  /** The button that opened the menu: the menu sits next to it and focus returns to it. */
+  anchor: HTMLElement;
+  /** The menu's accessible name, e.g. "Actions for Bob". */
+  label: string;
+  items: readonly ActionMenuItem[];
+  /** Which item takes focus: the last one when opened with ArrowUp. */
+  focus?: 'first' | 'last';
+}
+
+export interface MenuHost {
+  /** Opens the one menu next to `request.anchor`, with `request.items`. */
+  show: (request: MenuRequest) => void;
+  /** The `id` of the request whose menu is open; null when closed. */
+  openId: string | null;
+  /** Render this once, anywhere (it goes to a portal). */
+  menu: ReactNode;
+}
+
+/**
+ * One Ariakit menu shared by many trigger buttons (the rows of a long list). A `MenuProvider` per row would
+ * create a store, a collection and listeners for every row that scrolls into view; a shared menu makes each
+ * row a plain button, so scrolling mounts almost nothing. Same keyboard and focus behaviour as `ActionMenu`.
+ */
+export function useMenuHost(): MenuHost {
+  const store = Ariakit.useMenuStore();
+  const open = Ariakit.useStoreState(store, 'open');
+  const [request, setRequest] = useState<MenuRequest | null>(null);
+
+  const show = useCallback(
+    (next: MenuRequest) => {
+      setRequest(next);
+      store.setDisclosureElement(next.anchor);
+      store.setAnchorElement(next.anchor);
+      store.setAutoFocusOnShow(true);
+      store.setInitialFocus(next.focus ?? 'first');
+      store.show();
+    },
+    [store],
+  );
+
+  const menu = (
+    <Ariakit.Menu store={store} portal unmountOnHide gutter={4} className="ui-menu" aria-label={request?.label}>
+      {request?.items.map((item) => (
+        <Ariakit.MenuItem
+          key={item.id}
+          className={item.tone === 'danger' ? 'ui-menu-item ui-menu-item--danger' : 'ui-menu-item'}
+          onClick={item.onSelect}
+        >
+          {item.label}
+        </Ariakit.MenuItem>
+      ))}
+    </Ariakit.Menu>
+  );
+
+  return { show, openId: open ? (request?.id ?? null) : null, menu };
+}
+
+export interface MenuTriggerProps {
+  /** The accessible name, e.g. "Actions for Bob". */
+  label: string;
+  /** Its menu is open. */
+  expanded: boolean;
+  onOpen: (anchor: HTMLButtonElement, focus: 'first' | 'last') => void;
+  tabIndex?: number;
+  className?: string;
+  /** What the button shows; a "more" glyph by default (hidden from assistive technology). */
+  children?: ReactNode;
+}
+
+/** A plain button that opens a `useMenuHost` menu: click, Enter or Space, and ArrowDown/ArrowUp as menu buttons do. */
+export function MenuTrigger({ label, expanded, onOpen, tabIndex, className, children }: MenuTriggerProps) {
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    onOpen(event.currentTarget, event.key === 'ArrowDown' ? 'first' : 'last');
+  }
+
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={expanded}
+      tabIndex={tabIndex}
+      className={className ? `ui-menu-button ${className}` : 'ui-menu-button'}
+      onClick={(event) => onOpen(event.currentTarget, 'first')}
+      onKeyDown={onKeyDown}
+    >
+      {children ?? <span aria-hidden="true">⋯</span>}
+    </button>
+  );
+}

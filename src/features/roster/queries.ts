@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import { LobbyError, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
+
+/** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
+const LARGE_ROSTER = 5_000;
+
+/** Query keys and options of the roster feature; its mutations invalidate `rosterQueries.participantsKey`. */
+export const rosterQueries = {
+  all: () => ['roster'] as const,
+  conversation: (token: string) => [...rosterQueries.all(), token] as const,
+  participantsKey: (token: string) => [...rosterQueries.conversation(token), 'participants'] as const,
+  // The client is not part of the key: there is one per app, and the cache is cleared when the identity changes.
+  participants: (talk: TalkClient, token: string) =>
+    queryOptions({
+      queryKey: rosterQueries.participantsKey(token),
+      queryFn: ({ signal }) => listParticipants(talk, token, { signal }),
+      // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
+      // document is hidden) and refetch when the window regains focus.
+      refetchInterval: (query) => ((query.state.data?.length ?? 0) > LARGE_ROSTER ? 10_000 : 7_000),
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: true,
+      // A 412 for a non-moderator is the lobby, a state the roster shows, not a failure of the page. Polling
+      // goes on, so the roster appears by itself when the lobby lifts.
+      throwOnError: (error, query) => !(error instanceof LobbyError) && query.state.data === undefined,
+    }),
+  suggestions: (talk: TalkClient, token: string, search: string) =>
+    queryOptions({
+      queryKey: [...rosterQueries.conversation(token), 'suggestions', search],
+      // The signal is consumed, so React Query aborts a search nobody waits for any more (the person typed on).
+      queryFn: ({ signal }) => searchParticipantSuggestions(talk, { search, token, signal }),
+      staleTime: 30_000,
+      // Failures show in the dialog, next to what the person typed.
+      throwOnError: false,
+    }),
+};

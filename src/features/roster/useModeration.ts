@@ -1,0 +1,111 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  demoteParticipant,
+  promoteParticipant,
+  removeParticipant,
+  useTalkClient,
+  type ParticipantRole,
+  type ParticipantSource,
+} from '../../lib/api';
+import { rosterQueries } from './queries';
+import { isViewer, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
+
+/**
+ * What the roster was doing when something failed, so the app's one error map can say it in words ("The owner
+ * cannot be removed.", "This participant has already left."). The app's `describeError` accepts these.
+ */
+export type RosterErrorContext =
+  | {
+      action: 'promote-participant' | 'demote-participant' | 'remove-participant';
+      participant: { name: string; role: ParticipantRole; isSelf: boolean };
+    }
+  | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
+  | { action: 'search-participants' }
+  | { action: 'list-participants' };
+
+/** Words for an error; given by the app, which owns the one map from errors to words. */
+export type DescribeError = (error: unknown, context?: RosterErrorContext) => string;
+
+export interface ModerationRequest {
+  action: RosterAction;
+  row: RosterRow;
+}
+
+export interface ModerationFeedback {
+  kind: 'progress' | 'done' | 'error';
+  message: string;
+}
+
+const ERROR_ACTIONS = {
+  promote: 'promote-participant',
+  demote: 'demote-participant',
+  remove: 'remove-participant',
+} as const;
+
+function progressMessage({ action, row }: ModerationRequest): string {
+  switch (action) {
+    case 'promote':
+      return `Promoting ${row.name}…`;
+    case 'demote':
+      return `Demoting ${row.name}…`;
+    case 'remove':
+      return `Removing ${row.name}…`;
+  }
+}
+
+function doneMessage({ action, row }: ModerationRequest): string {
+  switch (action) {
+    case 'promote':
+      return `${row.name} is now a ${row.isGuest ? 'guest moderator' : 'moderator'}.`;
+    case 'demote':
+      return `${row.name} is now a ${row.isGuest ? 'guest' : 'member'}.`;
+    case 'remove':
+      return `${row.name} was removed from the conversation.`;
+  }
+}
+
+/**
+ * Promote, demote and remove, run by the roster after the person chose (and, for removal, confirmed). The
+ * mutation stays pending until the refetched roster has landed, so the progress message lasts until the list
+ * shows the change; a failure refetches too (a 404 means the list was out of date).
+ */
+export function useModeration(token: string, viewer: RosterViewer, describeError: DescribeError) {
+  const talk = useTalkClient();
+  const queryClient = useQueryClient();
+
+  const mutation = useMutation({
+    mutationFn: ({ action, row }: ModerationRequest) => {
+      switch (action) {
+        case 'promote':
+          return promoteParticipant(talk, token, row.participant);
+        case 'demote':
+          return demoteParticipant(talk, token, row.participant);
+        case 'remove':
+          return removeParticipant(talk, token, row.participant);
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) }),
+  });
+
+  const request = mutation.variables;
+  let feedback: ModerationFeedback | null = null;
+  if (request && mutation.isPending) feedback = { kind: 'progress', message: progressMessage(request) };
+  else if (request && mutation.isSuccess) feedback = { kind: 'done', message: doneMessage(request) };
+  else if (request && mutation.isError) {
+    const { row, action } = request;
+    feedback = {
+      kind: 'error',
+      message: describeError(mutation.error, {
+        action: ERROR_ACTIONS[action],
+        participant: { name: row.name, role: row.participant.role, isSelf: isViewer(row, viewer) },
+      }),
+    };
+  }
+
+  return {
+    run: mutation.mutate,
+    /** The row being changed right now, if any. */
+    busyKey: mutation.isPending ? (request?.row.key ?? null) : null,
+    feedback,
+  };
+}

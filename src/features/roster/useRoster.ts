@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { LobbyError, useTalkClient, type Participant } from '../../lib/api';
+import { rosterQueries } from './queries';
+import { filterRosterRows, toSortedRosterRows, type RosterRow } from './roster-rows';
+
+export type RosterStatus =
+  /** Nothing to show yet. */
+  | 'loading'
+  /** The lobby keeps the viewer out (412): a state, not an error. */
+  | 'lobby'
+  | 'ready';
+
+export interface Roster {
+  status: RosterStatus;
+  /** The rows matching the search, in Talk's order. */
+  rows: readonly RosterRow[];
+  /** Everyone, before the search narrows them down. */
+  totalCount: number;
+  /** A refetch failed while older data stays on screen; null otherwise. */
+  refreshError: unknown;
+}
+
+const NO_ROWS: readonly RosterRow[] = [];
+
+/**
+ * The roster's view-model hook: the participants query in, sorted and filtered rows out. Sorting runs once per
+ * change of the data (an unchanged refetch keeps the same array, so not even that); a search filters the
+ * sorted rows over their precomputed search text.
+ */
+export function useRoster(token: string, search: string): Roster {
+  const talk = useTalkClient();
+  const { data: participants, error, dataUpdatedAt, errorUpdatedAt } = useQuery(rosterQueries.participants(talk, token));
+
+  // Sorted once per change of the data, starting from the previous order (React's pattern for state derived
+  // from the previous render). An unchanged refetch keeps the same participants array: nothing happens.
+  const [sortedFor, setSortedFor] = useState<{ participants: readonly Participant[] | undefined; rows: readonly RosterRow[] }>({
+    participants: undefined,
+    rows: NO_ROWS,
+  });
+  let sorted = sortedFor.rows;
+  if (sortedFor.participants !== participants) {
+    sorted = participants ? toSortedRosterRows(participants, sortedFor.rows) : NO_ROWS;
+    setSortedFor({ participants, rows: sorted });
+  }
+  const rows = useMemo(() => filterRosterRows(sorted, search), [sorted, search]);
+
+  // The latest answer decides: the lobby may have come on (or lifted) since the last roster arrived.
+  const latestIsError = error !== null && errorUpdatedAt >= dataUpdatedAt;
+  const inLobby = latestIsError && error instanceof LobbyError;
+
+  return {
+    status: inLobby ? 'lobby' : participants ? 'ready' : 'loading',
+    rows,
+    totalCount: sorted.length,
+    refreshError: latestIsError && !inLobby && participants ? error : null,
+  };
+}
