@@ -1,13 +1,17 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import { TalkClientProvider } from '../lib/api';
+import { DescribeErrorProvider } from '../lib/describe-error';
+import { describeError } from './errors';
 import type { AppServices } from './services';
 
 export function App({ services }: { services: AppServices }) {
   return (
     <QueryClientProvider client={services.queryClient}>
       <TalkClientProvider client={services.talkClient}>
-        <RouterProvider router={services.router} />
+        <DescribeErrorProvider describe={describeError}>
+          <RouterProvider router={services.router} />
+        </DescribeErrorProvider>
       </TalkClientProvider>
     </QueryClientProvider>
   );

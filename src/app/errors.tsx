@@ -14,9 +14,8 @@ import {
   SessionConflictError,
   UnaddressableParticipantError,
   UnauthorizedError,
-  type ParticipantRole,
-  type ParticipantSource,
 } from '../lib/api';
+import type { ErrorContext } from '../lib/describe-error';
 import { signInPath } from './navigation';
 
 export type ErrorPrompt = { kind: 'sign-in' } | { kind: 'alert'; message: string };
@@ -26,22 +25,7 @@ export function errorPrompt(error: unknown): ErrorPrompt {
   return { kind: 'alert', message: describeError(error) };
 }
 
-/**
- * What the person was doing when the error happened. The same status means different things for different
- * actions (a 403 on removing is the owner, on demoting it is yourself), so features say what they were doing
- * and the words are chosen here. Features declare the members they use with the same shape (roster:
- * `RosterErrorContext`), so they need not import the app.
- */
-export type ErrorContext =
-  | {
-      action: 'promote-participant' | 'demote-participant' | 'remove-participant';
-      participant: { name: string; role: ParticipantRole; isSelf: boolean };
-    }
-  | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
-  | { action: 'search-participants' }
-  | { action: 'list-participants' }
-  | { action: 'leave-conversation' }
-  | { action: 'set-lobby' };
+export type { ErrorContext } from '../lib/describe-error';
 
 export const REFUSALS = {
   ownerCannotBeRemoved: 'The owner cannot be removed.',
@@ -107,6 +91,10 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       return status === 400 ? REFUSALS.lastModerator : null;
     case 'set-lobby':
       return status === 403 ? 'Only moderators can change the lobby.' : null;
+    case 'create-conversation':
+      return status === 403 ? 'You are not allowed to create conversations on this server.' : null;
+    case 'join-conversation':
+    case 'set-guest-name':
     case 'search-participants':
     case 'list-participants':
       return null;
