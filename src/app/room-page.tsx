@@ -8,7 +8,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
 import { Roster } from '../features/roster';
-import { describeError } from './errors';
 import { useIdentity } from './identity';
 import './room-page.css';
 
@@ -41,7 +40,6 @@ export function RoomPage() {
         key={token}
         conversation={conversation}
         viewerId={account}
-        describeError={describeError}
         onConversationChanged={refreshConversation}
       />
     </section>

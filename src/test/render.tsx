@@ -3,7 +3,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
+import { describeError } from '../app/errors';
 import { createAppQueryClient } from '../app/query-client';
+import { DescribeErrorProvider } from '../lib/describe-error';
 import { TalkClientProvider, createTalkClient, type Credentials } from '../lib/api';
 
 /** A fresh QueryClient with the app's policies but no retries, and a Talk client signed in as `credentials`. */
@@ -19,7 +21,10 @@ export type TestServices = ReturnType<typeof createTestServices>;
 export function TestProviders({ services, children }: { services: TestServices; children: ReactNode }) {
   return (
     <QueryClientProvider client={services.queryClient}>
-      <TalkClientProvider client={services.talkClient}>{children}</TalkClientProvider>
+      <TalkClientProvider client={services.talkClient}>
+        {/* The app's own error words, so tests read what a person would. */}
+        <DescribeErrorProvider describe={describeError}>{children}</DescribeErrorProvider>
+      </TalkClientProvider>
     </QueryClientProvider>
   );
 }

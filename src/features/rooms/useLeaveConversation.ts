@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { leaveConversation, useTalkClient, type Conversation } from '../../lib/api';
 import { roomsQueries } from './queries';
-import { describeLeaveFailure } from './refusals';
+import { useDescribeError } from '../../lib/describe-error';
 
 /** "Leave conversation" and its confirmation, ready to render. */
 export interface LeaveConversationModel {
@@ -21,6 +21,7 @@ export interface LeaveConversationModel {
 export function useLeaveConversation(token: string): LeaveConversationModel {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const [isConfirming, setIsConfirming] = useState(false);
 
@@ -54,6 +55,6 @@ export function useLeaveConversation(token: string): LeaveConversationModel {
       if (!leave.isPending) leave.mutate();
     },
     isLeaving: leave.isPending,
-    errorMessage: leave.isError ? describeLeaveFailure(leave.error) : null,
+    errorMessage: leave.isError ? describeError(leave.error, { action: 'leave-conversation' }) : null,
   };
 }

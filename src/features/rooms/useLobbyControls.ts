@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setLobby, useTalkClient, type Conversation, type LobbySettings } from '../../lib/api';
 import { formatLocalDateTime, fromLocalInputValue, toLocalInputValue } from './local-time';
 import { roomsQueries } from './queries';
-import { LOBBY_MODERATORS_ONLY, LOBBY_START_IN_PAST, describeLobbyFailure } from './refusals';
+import { useDescribeError } from '../../lib/describe-error';
+import { LOBBY_MODERATORS_ONLY, LOBBY_START_IN_PAST } from './refusals';
 
 /** The lobby switch and start time, ready to render. */
 export interface LobbyControlsModel {
@@ -40,6 +41,7 @@ function hasLobby(conversation: Conversation): boolean {
 export function useLobbyControls(token: string): LobbyControlsModel | null {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
+  const describeError = useDescribeError();
   const detail = roomsQueries.detail(talk, token);
   const { data: conversation } = useQuery(detail);
   /** What the person typed; null while the field shows the saved start time. */
@@ -87,7 +89,7 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
         ? `Guests are let in automatically on ${formatLocalDateTime(conversation.lobby.opensAt)}.`
         : null,
     isSaving: save.isPending,
-    errorMessage: validationError ?? (save.isError ? describeLobbyFailure(save.error) : null),
+    errorMessage: validationError ?? (save.isError ? describeError(save.error, { action: 'set-lobby' }) : null),
     onEnabledChange: (enabled) => {
       if (!canChange || save.isPending) return;
       setValidationError(null);

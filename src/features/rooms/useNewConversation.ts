@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { createConversation, useTalkClient, type NewConversation, type NewConversationType } from '../../lib/api';
 import { conversationHref } from './conversation-rows';
 import { roomsQueries } from './queries';
-import { describeCreateFailure } from './refusals';
+import { useDescribeError } from '../../lib/describe-error';
 
 /** Talk's limit for conversation names (and the demo server's). */
 export const CONVERSATION_NAME_MAX_LENGTH = 255;
@@ -37,6 +37,7 @@ export interface NewConversationModel {
 export function useNewConversation(): NewConversationModel {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
   const [name, setName] = useState('');
@@ -98,6 +99,6 @@ export function useNewConversation(): NewConversationModel {
     submit,
     isCreating: create.isPending,
     nameError,
-    errorMessage: create.isError ? describeCreateFailure(create.error) : null,
+    errorMessage: create.isError ? describeError(create.error, { action: 'create-conversation' }) : null,
   };
 }

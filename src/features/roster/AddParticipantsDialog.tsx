@@ -10,7 +10,7 @@ import {
 } from '../../lib/api';
 import { rosterQueries } from './queries';
 import { useDebouncedValue } from './useDebouncedValue';
-import type { DescribeError } from './useModeration';
+import { useDescribeError } from '../../lib/describe-error';
 
 const SEARCH_DELAY_MS = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,7 +33,6 @@ export interface AddParticipantsDialogProps {
   open: boolean;
   onClose: () => void;
   token: string;
-  describeError: DescribeError;
   /** Adding changed the conversation itself (an email guest made it public). */
   onConversationChanged?: () => void;
 }
@@ -59,9 +58,9 @@ export function AddParticipantsDialog({ open, onClose, ...rest }: AddParticipant
 function AddParticipantsForm({
   onClose,
   token,
-  describeError,
   onConversationChanged,
 }: Omit<AddParticipantsDialogProps, 'open'>) {
+  const describeError = useDescribeError();
   const talk = useTalkClient();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');

@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describeError } from '../../app/errors';
 import type { Conversation } from '../../lib/api';
 import { TALK_V4_BASE } from '../../lib/api/wire';
 import { TOKEN, conversation, designTeam, fakeRoster, suggestion, type FakeRoster } from '../../test/fake-roster';
@@ -33,7 +32,6 @@ function renderRoster(
     <Roster
       conversation={options.conversation ?? conversation()}
       viewerId={options.viewerId === undefined ? 'alice' : options.viewerId}
-      describeError={describeError}
       onConversationChanged={options.onConversationChanged}
     />,
   );

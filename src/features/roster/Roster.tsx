@@ -4,7 +4,8 @@ import type { Conversation } from '../../lib/api';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
-import { useModeration, type DescribeError } from './useModeration';
+import { useDescribeError } from '../../lib/describe-error';
+import { useModeration } from './useModeration';
 import { useRoster } from './useRoster';
 import './roster.css';
 
@@ -12,8 +13,6 @@ export interface RosterProps {
   conversation: Conversation;
   /** The signed-in account id, to tell the viewer's own row apart; null when unknown. */
   viewerId: string | null;
-  /** The app's words for errors (the one error map lives in the app). */
-  describeError: DescribeError;
   /** Something done here changed the conversation itself (adding an email guest made it public). */
   onConversationChanged?: () => void;
 }
@@ -47,7 +46,8 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
  * controls (lobby, leave).
  */
-export function Roster({ conversation, viewerId, describeError, onConversationChanged }: RosterProps) {
+export function Roster({ conversation, viewerId, onConversationChanged }: RosterProps) {
+  const describeError = useDescribeError();
   const { token } = conversation;
   const [search, setSearch] = useState('');
   // Typing stays responsive while a long roster re-filters.
@@ -57,7 +57,7 @@ export function Roster({ conversation, viewerId, describeError, onConversationCh
     () => ({ id: viewerId, canModerate: conversation.canModerate }),
     [viewerId, conversation.canModerate],
   );
-  const moderation = useModeration(token, viewer, describeError);
+  const moderation = useModeration(token, viewer);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [adding, setAdding] = useState(false);
   const searchId = useId();
@@ -173,7 +173,6 @@ export function Roster({ conversation, viewerId, describeError, onConversationCh
           open={adding}
           onClose={() => setAdding(false)}
           token={token}
-          describeError={describeError}
           onConversationChanged={onConversationChanged}
         />
       )}

@@ -1,4 +1,3 @@
 /** The roster feature: what app/ composes into the `/rooms/:token` page. */
 export { Roster, type RosterProps } from './Roster';
 export { rosterQueries } from './queries';
-export type { DescribeError, RosterErrorContext } from './useModeration';

@@ -4,27 +4,10 @@ import {
   promoteParticipant,
   removeParticipant,
   useTalkClient,
-  type ParticipantRole,
-  type ParticipantSource,
 } from '../../lib/api';
+import { useDescribeError } from '../../lib/describe-error';
 import { rosterQueries } from './queries';
 import { isViewer, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
-
-/**
- * What the roster was doing when something failed, so the app's one error map can say it in words ("The owner
- * cannot be removed.", "This participant has already left."). The app's `describeError` accepts these.
- */
-export type RosterErrorContext =
-  | {
-      action: 'promote-participant' | 'demote-participant' | 'remove-participant';
-      participant: { name: string; role: ParticipantRole; isSelf: boolean };
-    }
-  | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
-  | { action: 'search-participants' }
-  | { action: 'list-participants' };
-
-/** Words for an error; given by the app, which owns the one map from errors to words. */
-export type DescribeError = (error: unknown, context?: RosterErrorContext) => string;
 
 export interface ModerationRequest {
   action: RosterAction;
@@ -69,7 +52,8 @@ function doneMessage({ action, row }: ModerationRequest): string {
  * mutation stays pending until the refetched roster has landed, so the progress message lasts until the list
  * shows the change; a failure refetches too (a 404 means the list was out of date).
  */
-export function useModeration(token: string, viewer: RosterViewer, describeError: DescribeError) {
+export function useModeration(token: string, viewer: RosterViewer) {
+  const describeError = useDescribeError();
   const talk = useTalkClient();
   const queryClient = useQueryClient();
 
