@@ -39,7 +39,7 @@ export function RoomPage() {
       <Roster
         key={token}
         conversation={conversation}
-        viewerId={account}
+        viewerId={conversation.ownAccountId ?? account}
         onConversationChanged={refreshConversation}
       />
     </section>

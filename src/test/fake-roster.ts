@@ -20,6 +20,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lobby: { enabled: false, opensAt: null },
     ownRole: 'owner',
     canModerate: true,
+    ownAccountId: null,
     ...overrides,
   };
 }

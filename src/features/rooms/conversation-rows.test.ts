@@ -9,6 +9,7 @@ function conversation(overrides: Partial<Conversation> & Pick<Conversation, 'tok
     lobby: { enabled: false, opensAt: null },
     ownRole: 'member',
     canModerate: false,
+    ownAccountId: null,
     ...overrides,
   };
 }

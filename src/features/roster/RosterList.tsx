@@ -18,6 +18,7 @@ import {
   type RosterRow,
   type RosterViewer,
 } from './roster-rows';
+import { useRowsPaintedMark } from './perf-marks';
 
 /** Every row has this height (CSS agrees): no measuring, and the scroll height is known for any count. */
 export const ROSTER_ROW_HEIGHT = 64;
@@ -204,6 +205,7 @@ export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAc
     if (next instanceof Node && !event.currentTarget.contains(next)) focusedKeyRef.current = null;
   }
 
+  useRowsPaintedMark(rows.length > 0); // for `npm run bench` (perf-marks.ts)
   const setSize = rows.length;
 
   return (

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { LobbyError, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
+import { PARTICIPANTS_RECEIVED, markOnce } from './perf-marks';
 
 /** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
 const LARGE_ROSTER = 5_000;
@@ -13,7 +14,11 @@ export const rosterQueries = {
   participants: (talk: TalkClient, token: string) =>
     queryOptions({
       queryKey: rosterQueries.participantsKey(token),
-      queryFn: ({ signal }) => listParticipants(talk, token, { signal }),
+      queryFn: async ({ signal }) => {
+        const participants = await listParticipants(talk, token, { signal });
+        markOnce(PARTICIPANTS_RECEIVED); // for `npm run bench` (perf-marks.ts)
+        return participants;
+      },
       // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
       // document is hidden) and refetch when the window regains focus.
       refetchInterval: (query) => ((query.state.data?.length ?? 0) > LARGE_ROSTER ? 10_000 : 7_000),

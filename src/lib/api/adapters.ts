@@ -70,7 +70,7 @@ interface CommonRoomFields {
   participantType: number;
 }
 
-function conversationFromRoom(room: CommonRoomFields): Conversation {
+function conversationFromRoom(room: CommonRoomFields, ownAccountId: string | null): Conversation {
   const ownRole = participantRoleFromWire(room.participantType);
   return {
     token: room.token,
@@ -80,6 +80,7 @@ function conversationFromRoom(room: CommonRoomFields): Conversation {
     lobby: lobbyFromWire(room.lobbyState, room.lobbyTimer),
     ownRole,
     canModerate: isModeratorRole(ownRole),
+    ownAccountId,
   };
 }
 
@@ -88,11 +89,11 @@ function isModeratorRole(role: ParticipantRole | null): boolean {
 }
 
 export function conversationFromV4(room: V4Room): Conversation {
-  return conversationFromRoom(room);
+  return conversationFromRoom(room, room.actorType === 'users' && room.actorId ? room.actorId : null);
 }
 
 export function conversationFromV1(room: V1Room): Conversation {
-  return conversationFromRoom(room);
+  return conversationFromRoom(room, null);
 }
 
 // ---- participants ---------------------------------------------------------------------------------

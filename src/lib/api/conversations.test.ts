@@ -51,6 +51,8 @@ describe('listConversations', () => {
         lobby: { enabled: true, opensAt: 1_800_000_000_000 },
         ownRole: 'owner',
         canModerate: true,
+        // v4 rooms say who the caller is.
+        ownAccountId: 'alice',
       },
     ]);
   });
@@ -79,6 +81,8 @@ describe('listConversations', () => {
         lobby: { enabled: false, opensAt: null },
         ownRole: 'moderator',
         canModerate: true,
+        // v1 rooms do not say who the caller is.
+        ownAccountId: null,
       },
       {
         token: 'dm1',
@@ -88,6 +92,7 @@ describe('listConversations', () => {
         lobby: { enabled: false, opensAt: null },
         ownRole: 'member',
         canModerate: false,
+        ownAccountId: null,
       },
     ]);
   });
@@ -155,6 +160,7 @@ describe.each(versions)('one conversation ($version)', ({ version, base, room })
       lobby: { enabled: true, opensAt: null },
       ownRole: 'guest-moderator',
       canModerate: true,
+      ownAccountId: version === 'v4' ? 'alice' : null,
     });
   });
 

@@ -30,6 +30,11 @@ export interface Conversation {
   ownRole: ParticipantRole | null;
   /** The signed-in person may moderate: owner, moderator or guest moderator (lobby, roster changes). */
   canModerate: boolean;
+  /**
+   * The signed-in person's account id as the server knows it, which may differ from the login (an email
+   * login). v4 rooms say it; v1 rooms do not (null: compare with the login instead).
+   */
+  ownAccountId: string | null;
 }
 
 export type NewConversationType = 'group' | 'public';
