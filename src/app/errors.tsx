@@ -37,14 +37,6 @@ export const REFUSALS = {
   moderatorsOnly: 'Only moderators can do this.',
 } as const;
 
-/** The `error` code current servers put in a refusal's data (`{"error": "owner"}`); null for v1's `[]`. */
-function refusalCode(error: ApiError): string | null {
-  const { data } = error;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const code = (data as { error?: unknown }).error;
-  return typeof code === 'string' ? code : null;
-}
-
 /** Words for refusals that depend on what was being done; null to fall back on the general words. */
 function describeRefusal(error: unknown, context: ErrorContext): string | null {
   if (!(error instanceof ApiError) || error instanceof NetworkError) return null;
@@ -55,7 +47,7 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 404) return REFUSALS.participantLeft;
       if (status === 403) {
         if (isSelf) return 'To leave the conversation yourself, use “Leave conversation”.';
-        if (role === 'owner' || refusalCode(error) === 'owner') return REFUSALS.ownerCannotBeRemoved;
+        if (role === 'owner' || error.code === 'owner') return REFUSALS.ownerCannotBeRemoved;
         return 'Only moderators can remove participants.';
       }
       if (status === 400) return 'Nobody can be removed from this conversation.';

@@ -19,6 +19,14 @@ export class ApiError extends Error {
   ) {
     super(message, options);
   }
+
+  /** The refusal's code on current servers (`{"error": "owner"}` → "owner"); null for v1's `[]` and `null`. */
+  get code(): string | null {
+    const { data } = this;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    const code = (data as { error?: unknown }).error;
+    return typeof code === 'string' ? code : null;
+  }
 }
 
 /** 409 on join: this account already has a session in the conversation (another tab or device). */

@@ -27,6 +27,20 @@ export {
   type SuggestionSearch,
 } from './participants';
 export { isParticipantAddressable } from './participant-keys';
+export {
+  GUEST_NAME_MAX_LENGTH,
+  SessionEndedError,
+  joinConversation,
+  leaveSession,
+  pullSignaling,
+  setGuestName,
+  type JoinOptions,
+  type JoinedSession,
+  type PullOptions,
+  type SessionEndReason,
+  type SessionInRoom,
+  type SignalingPull,
+} from './session';
 export type {
   AddParticipantResult,
   Conversation,

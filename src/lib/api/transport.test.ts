@@ -134,6 +134,19 @@ describe('request failures', () => {
     expect((notFound as NotFoundError).message).toBe('Room not found');
   });
 
+  it('reads the refusal code of current servers, and none from v1\'s []', async () => {
+    stubFetch(
+      (request) => (request.url === '/ocs/v4' ? ocsResponse({ error: 'owner' }, 403, 'Owner') : undefined),
+      () => ocsResponse([], 403, 'Owner'),
+    );
+
+    const current = await failureOf(request('DELETE', '/ocs/v4'));
+    const seedEra = await failureOf(request('DELETE', '/ocs/v1'));
+
+    expect((current as ForbiddenError).code).toBe('owner');
+    expect((seedEra as ForbiddenError).code).toBeNull();
+  });
+
   it('409 without session data stays a plain ApiError', async () => {
     stubFetch(() => ocsResponse({ error: 'conflict' }, 409, 'Conflict'));
 
