@@ -30,7 +30,7 @@ export const WEBINAR_SIZE = 10_000;
 const NO_LOGIN = '!';
 
 /** mulberry32: a tiny deterministic PRNG, so every fresh seed has the same people in the same states. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, v4, type TestServer } from '../test/harness';
 import { spawnServer, stopAll, type ServerProcess } from '../test/process';
+import { prng } from '../db/seed';
 
 /**
  * The last-moderator rule under a race: moderators demote and remove each other and leave, all at once.
@@ -31,17 +32,6 @@ interface Answered {
   statuscode: number | undefined;
 }
 
-/** mulberry32: the same "random" race every run. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(list: T[], random: () => number): T[] {
   for (let i = list.length - 1; i > 0; i--) {
