@@ -12,6 +12,7 @@ import {
   NetworkError,
   NotFoundError,
   SessionConflictError,
+  SessionEndedError,
   UnaddressableParticipantError,
   UnauthorizedError,
 } from '../lib/api';
@@ -35,6 +36,12 @@ export const REFUSALS = {
   participantLeft: 'This participant has already left.',
   lastModerator: 'You are the last moderator. Promote someone else before leaving.',
   moderatorsOnly: 'Only moderators can do this.',
+  conversationNotFound: 'This conversation does not exist or the link is wrong.',
+  wrongPassword: 'The password is wrong. Check it and try again.',
+  banned: 'You have been banned from this conversation.',
+  joinedElsewhere: 'You joined this conversation from another window.',
+  removedFromConversation: 'A moderator removed you from this conversation.',
+  sessionTimedOut: 'You were disconnected for too long, so you are no longer in this conversation.',
 } as const;
 
 /** Words for refusals that depend on what was being done; null to fall back on the general words. */
@@ -86,7 +93,22 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
     case 'create-conversation':
       return status === 403 ? 'You are not allowed to create conversations on this server.' : null;
     case 'join-conversation':
+      // Also the answer to opening a link: guests may read public conversations, nobody else's.
+      if (status === 404) return REFUSALS.conversationNotFound;
+      if (status === 403) return error.code === 'ban' ? REFUSALS.banned : REFUSALS.wrongPassword;
+      return null;
     case 'set-guest-name':
+      if (status === 403) return 'Only guests choose a name here: you joined with your account.';
+      if (status === 404) return 'You are no longer in this conversation.';
+      if (status === 400) return 'A name needs 1 to 64 characters.';
+      return null;
+    case 'keep-session':
+      if (error instanceof SessionEndedError) {
+        if (error.reason === 'replaced') return REFUSALS.joinedElsewhere;
+        return context.afterOutage ? REFUSALS.sessionTimedOut : REFUSALS.removedFromConversation;
+      }
+      return null;
+    case 'leave-session':
     case 'search-participants':
     case 'list-participants':
       return null;

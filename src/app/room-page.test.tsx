@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TALK_V4_BASE } from '../lib/api/wire';
 import { designTeam, fakeRoster } from '../test/fake-roster';
 import { ocsResponse, stubFetch, v4Room } from '../test/ocs';
@@ -25,6 +25,9 @@ function renderRoomPage(room: ReturnType<typeof v4Room> | null) {
   render(<App services={services} />);
   return services;
 }
+
+// The page is a lazy route: compiling it on first use can outlast findBy's wait on a busy machine.
+beforeAll(() => import('./room-page'), 30_000);
 
 beforeEach(() => {
   useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });

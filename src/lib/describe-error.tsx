@@ -22,7 +22,13 @@ export type ErrorContext =
   | { action: 'set-lobby' }
   | { action: 'create-conversation' }
   | { action: 'join-conversation' }
-  | { action: 'set-guest-name' };
+  | { action: 'set-guest-name' }
+  /**
+   * Keeping a joined session alive failed or found it ended. `afterOutage`: the server had not been reached for
+   * longer than a session lives, so an ended session timed out rather than being ended by someone.
+   */
+  | { action: 'keep-session'; afterOutage: boolean }
+  | { action: 'leave-session' };
 
 export type DescribeError = (error: unknown, context?: ErrorContext) => string;
 

@@ -1,0 +1,41 @@
+/**
+ * `/call/:token`: where a conversation's link leads. Guests (no account) and signed-in people join from here, so
+ * it lives outside the signed-in layout. Loaded lazily (router.tsx): the join feature stays out of the initial
+ * JavaScript.
+ */
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { JoinConversation } from '../features/join';
+import { useIdentity } from './identity';
+import { signInPath } from './navigation';
+
+export function CallPage() {
+  const { token = '' } = useParams();
+  const account = useIdentity((state) => state.credentials?.account ?? null);
+  const location = useLocation();
+
+  return (
+    <>
+      <header className="app-header">
+        {account ? (
+          <>
+            <Link to="/" className="app-name">
+              rollcall
+            </Link>
+            <span className="app-identity">
+              Signed in as <strong>{account}</strong>
+            </span>
+          </>
+        ) : (
+          <>
+            <span className="app-name">rollcall</span>
+            <Link to={signInPath(location)}>Sign in with an account</Link>
+          </>
+        )}
+      </header>
+      <main className="app-main app-main--narrow">
+        {/* Keyed by who is joining: signing in or out starts afresh, as that person. */}
+        <JoinConversation key={`${token}\n${account ?? ''}`} token={token} account={account} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+/** The lobby's scheduled start, in the person's local time, and the time left until then. */
+
+const startFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
+/** An instant as the person reads dates and times, in their own time zone. */
+export function formatStart(epochMs: number): string {
+  return startFormat.format(epochMs);
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * Time left, to the second, rounded up (so "00:01" shows until the very end): "2 days, 03:04:05",
+ * "1 day, 00:00:10", "03:04:05", "04:05"; "now" once it is over.
+ */
+export function formatCountdown(remainingMs: number): string {
+  if (remainingMs <= 0) return 'now';
+  const totalSeconds = Math.ceil(remainingMs / 1000);
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const clock = days > 0 || hours > 0 ? `${pad(hours)}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+  if (days === 0) return clock;
+  return `${days} ${days === 1 ? 'day' : 'days'}, ${clock}`;
+}
+
