@@ -1,6 +1,13 @@
 import type { Hono } from 'hono';
 import type { Db } from '../db/schema';
-import { AUTOCOMPLETE_PATH, CAPABILITIES_PATH, type AutocompleteEntry, type CapabilitiesData } from '../../src/lib/api/wire';
+import {
+  AUTOCOMPLETE_PATH,
+  CAPABILITIES_PATH,
+  CURRENT_USER_PATH,
+  type AutocompleteEntry,
+  type CapabilitiesData,
+  type CurrentUserData,
+} from '../../src/lib/api/wire';
 import { LIMITS, OcsError, intParam, ocs, ocsError, readParams, stringParam, unauthorized } from '../http/ocs';
 import type { IdentityResolver } from '../http/identity';
 import type { ApiGeneration } from '../http/ocs';
@@ -38,6 +45,19 @@ export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: Identi
   const { db, identities, options } = deps;
 
   app.get(CAPABILITIES_PATH, (c) => ocs(c, capabilities(options)));
+
+  app.get(CURRENT_USER_PATH, (c) => {
+    try {
+      const identity = identities.resolve(c);
+      if (identity.kind !== 'user') throw unauthorized();
+      const row = db.prepare('SELECT email FROM users WHERE id = ?').get(identity.userId) as { email: string | null };
+      const user: CurrentUserData = { id: identity.userId, 'display-name': identity.displayName, email: row.email };
+      return ocs(c, user);
+    } catch (error) {
+      if (error instanceof OcsError) return ocsError(c, error, 'v1');
+      throw error;
+    }
+  });
 
   /** Nextcloud's sharee autocomplete, as Talk's "add participants" box calls it. */
   app.get(AUTOCOMPLETE_PATH, async (c) => {

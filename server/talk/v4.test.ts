@@ -816,6 +816,13 @@ describe('autocomplete and avatars', () => {
     expectEmptyData(res.data);
   });
 
+  it('GET /cloud/user → the signed-in account; 401 for a browser without one', async () => {
+    const res = await Client.as(server(), 'alice').ocs<{ id: string; 'display-name': string }>('GET', '/ocs/v2.php/cloud/user');
+    expectEnvelope(res, 200);
+    expect(res.data).toMatchObject({ id: 'alice', 'display-name': 'Alice' });
+    expectEnvelope(await Client.as(server()).ocs('GET', '/ocs/v2.php/cloud/user'), 401);
+  });
+
   it('avatar → 200 image/svg+xml', async () => {
     const res = await Client.as(server(), 'bob').request('GET', '/index.php/avatar/alice/64', { ocsHeader: false });
     expect(res.status).toBe(200);

@@ -10,7 +10,10 @@ import { signInPath } from './navigation';
 
 export function CallPage() {
   const { token = '' } = useParams();
-  const account = useIdentity((state) => state.credentials?.account ?? null);
+  // Signed-in people join under their account; the page names them as the server does.
+  const account = useIdentity((state) =>
+    state.credentials ? (state.user?.displayName ?? state.credentials.account) : null,
+  );
   const location = useLocation();
 
   return (

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { Credentials } from '../lib/api';
+import type { Credentials, CurrentUser } from '../lib/api';
 
 interface IdentityState {
   /** Who is signed in; null when nobody is. */
   credentials: Credentials | null;
-  signIn(credentials: Credentials): void;
+  /** The account behind the credentials, as the server names it; null when nobody is signed in. */
+  user: CurrentUser | null;
+  signIn(credentials: Credentials, user: CurrentUser): void;
   signOut(): void;
 }
 
@@ -18,13 +20,14 @@ export const useIdentity = create<IdentityState>()(
   persist(
     (set) => ({
       credentials: null,
-      signIn: (credentials) => set({ credentials }),
-      signOut: () => set({ credentials: null }),
+      user: null,
+      signIn: (credentials, user) => set({ credentials, user }),
+      signOut: () => set({ credentials: null, user: null }),
     }),
     {
       name: 'rollcall.identity',
       storage: createJSONStorage(() => sessionStorage),
-      partialize: ({ credentials }) => ({ credentials }),
+      partialize: ({ credentials, user }) => ({ credentials, user }),
     },
   ),
 );

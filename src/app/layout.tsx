@@ -7,6 +7,7 @@ import { safeNextPath, signInPath } from './navigation';
 /** Everything behind sign-in. Losing the identity (sign-out, or a 401 anywhere) lands on the sign-in page. */
 export function ProtectedLayout() {
   const credentials = useIdentity((state) => state.credentials);
+  const user = useIdentity((state) => state.user);
   const signOut = useIdentity((state) => state.signOut);
   const location = useLocation();
 
@@ -19,7 +20,7 @@ export function ProtectedLayout() {
           rollcall
         </Link>
         <span className="app-identity">
-          Signed in as <strong>{credentials.account}</strong>
+          Signed in as <strong>{user?.displayName ?? credentials.account}</strong>
         </span>
         <button type="button" onClick={signOut}>
           Sign out

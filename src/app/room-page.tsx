@@ -15,6 +15,7 @@ export function RoomPage() {
   const { token = '' } = useParams();
   const { data: conversation } = useConversation(token);
   const account = useIdentity((state) => state.credentials?.account ?? null);
+  const userId = useIdentity((state) => state.user?.id ?? null);
   const queryClient = useQueryClient();
   const headingId = useId();
 
@@ -39,7 +40,7 @@ export function RoomPage() {
       <Roster
         key={token}
         conversation={conversation}
-        viewerId={conversation.ownAccountId ?? account}
+        viewerId={conversation.ownAccountId ?? userId ?? account}
         onConversationChanged={refreshConversation}
       />
     </section>

@@ -3,7 +3,15 @@
  * method, the path with its query, and the request headers.
  */
 import { vi } from 'vitest';
-import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE, type V1Room, type V4Room } from '../lib/api/wire';
+import {
+  CAPABILITIES_PATH,
+  CURRENT_USER_PATH,
+  TALK_V1_BASE,
+  TALK_V4_BASE,
+  type CurrentUserData,
+  type V1Room,
+  type V4Room,
+} from '../lib/api/wire';
 
 export interface StubbedRequest {
   method: string;
@@ -70,10 +78,17 @@ export function talkServer(options: {
   const base = options.version === 'v4' ? TALK_V4_BASE : TALK_V1_BASE;
   return (request) => {
     if (request.url === CAPABILITIES_PATH) return capabilitiesResponse(options.version);
-    if (request.method === 'GET' && request.url === `${base}/room`) {
+    const signedIn = () => {
       const authorization = request.headers.get('Authorization');
-      if (!authorization || !isPassword(authorization, options.password ?? 'demo')) return xmlUnauthorized();
-      return ocsResponse(options.rooms);
+      return !!authorization && isPassword(authorization, options.password ?? 'demo');
+    };
+    if (request.method === 'GET' && request.url === `${base}/room`) {
+      return signedIn() ? ocsResponse(options.rooms) : xmlUnauthorized();
+    }
+    if (request.method === 'GET' && request.url === CURRENT_USER_PATH) {
+      const login = atob((request.headers.get('Authorization') ?? '').replace(/^Basic /, '')).split(':')[0] ?? '';
+      const user: CurrentUserData = { id: login, 'display-name': login.charAt(0).toUpperCase() + login.slice(1), email: null };
+      return signedIn() ? ocsResponse(user) : xmlUnauthorized();
     }
     return undefined;
   };

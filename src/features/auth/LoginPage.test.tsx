@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CAPABILITIES_PATH } from '../../lib/api/wire';
+import { CAPABILITIES_PATH, CURRENT_USER_PATH } from '../../lib/api/wire';
 import { stubFetch, talkServer } from '../../test/ocs';
 import { createTestServices, renderPage } from '../../test/render';
 import { LoginPage } from './LoginPage';
@@ -39,14 +39,18 @@ describe('LoginPage', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
-  it('checks the credentials against the room list and hands them on', async () => {
+  it('checks the credentials against the room list and hands them on with the account they belong to', async () => {
     const { calls } = stubFetch(talkServer({ version: 'v1', rooms: [] }));
     const { onSignedIn } = renderLoginPage();
 
     await signIn(' alice ', 'demo');
 
-    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith({ account: 'alice', password: 'demo' }));
-    expect(calls.map((call) => call.url)).toEqual([CAPABILITIES_PATH, '/ocs/v2.php/apps/spreed/api/v1/room']);
+    await vi.waitFor(() =>
+      expect(onSignedIn).toHaveBeenCalledWith({ account: 'alice', password: 'demo' }, { id: 'alice', displayName: 'Alice' }),
+    );
+    expect(calls.map((call) => call.url).sort()).toEqual(
+      [CAPABILITIES_PATH, CURRENT_USER_PATH, '/ocs/v2.php/apps/spreed/api/v1/room'].sort(),
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -1,19 +1,31 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { UnauthorizedError, listConversations, useTalkClient, type Credentials, type TalkClient } from '../../lib/api';
+import {
+  UnauthorizedError,
+  getCurrentUser,
+  listConversations,
+  useTalkClient,
+  type Credentials,
+  type CurrentUser,
+  type TalkClient,
+} from '../../lib/api';
 
 export interface LoginPageProps {
-  /** Called with credentials the server accepted. */
-  onSignedIn: (credentials: Credentials) => void;
+  /** Called with credentials the server accepted, and the account they belong to. */
+  onSignedIn: (credentials: Credentials, user: CurrentUser) => void;
   /** Words for failures other than a rejected password (the app owns those). */
   describeError: (error: unknown) => string;
 }
 
 const WRONG_CREDENTIALS = 'Wrong account or password.';
 
-/** Asks the server for the room list with the credentials: a 401 means they are wrong. */
-async function checkCredentials(talk: TalkClient, credentials: Credentials): Promise<void> {
-  await listConversations(talk, { credentials });
+/**
+ * Asks the server who the credentials belong to, and for the room list (so a server without Talk fails here,
+ * not later): a 401 means they are wrong.
+ */
+async function checkCredentials(talk: TalkClient, credentials: Credentials): Promise<CurrentUser> {
+  const [user] = await Promise.all([getCurrentUser(talk, { credentials }), listConversations(talk, { credentials })]);
+  return user;
 }
 
 export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
@@ -27,7 +39,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
 
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
-    onSuccess: (_result, credentials) => onSignedIn(credentials),
+    onSuccess: (user, credentials) => onSignedIn(credentials, user),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -313,7 +313,7 @@ export function JoinPageView(model: JoinPageModel) {
   );
 }
 
-/** Joining one conversation, as a guest (`account` null) or under the signed-in account. */
+/** Joining one conversation, as a guest (`account` null) or under the signed-in account (`account`: its name). */
 export function JoinConversation({ token, account }: { token: string; account: string | null }) {
   return <JoinPageView {...useJoinPage(token, account)} />;
 }

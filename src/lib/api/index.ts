@@ -58,3 +58,4 @@ export type {
   UserStatus,
 } from './model';
 export { TalkClientProvider, useTalkClient } from './react';
+export { getCurrentUser, type CurrentUser } from './users';

@@ -12,6 +12,7 @@ export const TALK_V4_BASE = `${OCS_BASE}/apps/spreed/api/v4`;
 export const SIGNALING_V3_BASE = `${OCS_BASE}/apps/spreed/api/v3`;
 export const CAPABILITIES_PATH = `${OCS_BASE}/cloud/capabilities`;
 export const AUTOCOMPLETE_PATH = `${OCS_BASE}/core/autocomplete/get`;
+export const CURRENT_USER_PATH = `${OCS_BASE}/cloud/user`;
 
 export interface OcsMeta {
   status: 'ok' | 'failure';
@@ -124,6 +125,13 @@ export interface CapabilitiesData {
       version: string;
     };
   };
+}
+
+/** Nextcloud's `GET /cloud/user`: the signed-in account (more fields on a real server). */
+export interface CurrentUserData {
+  id: string;
+  'display-name': string;
+  email: string | null;
 }
 
 export interface AutocompleteEntry {
