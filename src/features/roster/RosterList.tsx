@@ -140,8 +140,10 @@ export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAc
     const element = listRef.current?.querySelector<HTMLElement>(`li[data-index="${activeIndex}"]`);
     if (element) {
       pendingFocusRef.current = null;
-      // The virtualiser already scrolled the row into view; the browser must not scroll again on its own.
+      // The virtualiser already scrolled the row into view of the list; the browser must not scroll again on
+      // its own. The list may itself reach below the window, though: scroll the page just enough to show the row.
       element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
 
