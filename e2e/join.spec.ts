@@ -175,7 +175,7 @@ test.describe('joining a conversation', () => {
     // An account joins under its own name: there is none to choose.
     await expect(joinPage(first.page).name).toHaveCount(0);
     await joinPage(first.page).join.click();
-    await expect(joinPage(first.page).joinedAs('dave')).toBeVisible();
+    await expect(joinPage(first.page).joinedAs('Dave')).toBeVisible();
 
     await signIn(second.page, 'dave', `/call/${designTeam.token}`);
     await expect(second.page.getByRole('heading', { level: 1, name: designTeam.name })).toBeVisible();
@@ -185,16 +185,16 @@ test.describe('joining a conversation', () => {
     await expect(question).toBeVisible();
     await question.getByRole('button', { name: 'Cancel' }).click();
     await expect(question).toBeHidden();
-    await expect(joinPage(second.page).joinedAs('dave')).toHaveCount(0);
+    await expect(joinPage(second.page).joinedAs('Dave')).toHaveCount(0);
 
     await joinPage(second.page).join.click();
     await question.getByRole('button', { name: 'Join here' }).click();
 
-    await expect(joinPage(second.page).joinedAs('dave')).toBeVisible();
+    await expect(joinPage(second.page).joinedAs('Dave')).toBeVisible();
     await expect(first.page.getByRole('alert')).toHaveText('You joined this conversation from another window.', NOTICED_WITHIN);
-    await expect(joinPage(first.page).joinedAs('dave')).toHaveCount(0);
+    await expect(joinPage(first.page).joinedAs('Dave')).toHaveCount(0);
     // The second window keeps its place.
-    await expect(joinPage(second.page).joinedAs('dave')).toBeVisible();
+    await expect(joinPage(second.page).joinedAs('Dave')).toBeVisible();
 
     await second.page.getByRole('button', { name: 'Leave' }).click();
     await expect(second.page.getByText('You left the conversation.')).toBeVisible();
