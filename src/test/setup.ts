@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import './jsdom-polyfills';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy… waits up to 5 s rather than 1 s: lazy chunks and menus settle slowly on a loaded 2-core CI machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

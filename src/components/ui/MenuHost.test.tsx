@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MenuTrigger, useMenuHost } from './MenuHost';
 
+/** Menus open and move focus asynchronously; a loaded CI machine can take more than the default second. */
+const SLOW_MACHINE = { timeout: 5000 };
+
 function Rows({ onSelect }: { onSelect: (who: string, what: string) => void }) {
   const host = useMenuHost();
   return (
@@ -58,15 +61,15 @@ describe('one menu for many buttons', () => {
     bob.focus();
 
     await user.keyboard('{ArrowUp}');
-    await vi.waitFor(() => expect(screen.getByRole('menuitem', { name: 'Remove' })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('menuitem', { name: 'Remove' })).toHaveFocus(), SLOW_MACHINE);
     await user.keyboard('{ArrowUp}');
     expect(screen.getByRole('menuitem', { name: 'Promote' })).toHaveFocus();
     await user.keyboard('{Escape}');
 
-    await vi.waitFor(() => expect(bob).toHaveFocus());
+    await vi.waitFor(() => expect(bob).toHaveFocus(), SLOW_MACHINE);
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
 
     await user.keyboard('{ArrowDown}');
-    await vi.waitFor(() => expect(screen.getByRole('menuitem', { name: 'Promote' })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('menuitem', { name: 'Promote' })).toHaveFocus(), SLOW_MACHINE);
   });
 });

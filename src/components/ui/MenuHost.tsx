@@ -1,7 +1,13 @@
 import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
 import * as Ariakit from '@ariakit/react';
-import type { ActionMenuItem } from './ActionMenu';
 import './ui.css';
+
+export interface ActionMenuItem {
+  id: string;
+  label: string;
+  onSelect: () => void;
+  tone?: 'danger' | 'default';
+}
 
 export interface MenuRequest {
   /** Who asked, e.g. a row key: `openId` reports it while the menu is open (for `aria-expanded`). */
@@ -27,7 +33,7 @@ export interface MenuHost {
 /**
  * One Ariakit menu shared by many trigger buttons (the rows of a long list). A `MenuProvider` per row would
  * create a store, a collection and listeners for every row that scrolls into view; a shared menu makes each
- * row a plain button, so scrolling mounts almost nothing. Same keyboard and focus behaviour as `ActionMenu`.
+ * row a plain button, so scrolling mounts almost nothing. Arrow keys move through the items; Escape closes the menu and focus returns to the trigger.
  */
 export function useMenuHost(): MenuHost {
   const store = Ariakit.useMenuStore();
