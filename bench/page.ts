@@ -1,0 +1,351 @@
+/**
+ * The bench's in-page side. `installProbes` is handed to Playwright's `addInitScript`, so it runs in Chromium
+ * before the app on every page load, serialised from its source: it may use only browser globals, and
+ * everything it needs lives inside it. The Node side calls the methods it installs on `window.__bench`.
+ */
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface FetchTiming {
+  requestStart: number;
+  responseStart: number;
+  responseEnd: number;
+  transferSize: number;
+  decodedBodySize: number;
+}
+
+export interface FirstRows {
+  fetch: FetchTiming;
+  received: number;
+  painted: number;
+}
+
+/** The worst Long Animation Frame of a phase, as words: where its time went. */
+export type WorstFrame = string | null;
+
+/** A phase's span, in the page's `performance.now()` milliseconds. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export interface ScrollResult extends Span {
+  worstFrame: WorstFrame;
+  steps: number;
+  durationMs: number;
+  longTasks: LongTask[];
+  maxFrameGapMs: number;
+  maxRowsInDom: number;
+  scrollHeight: number;
+}
+
+export interface Keystroke {
+  value: string;
+  /** When the input event was dispatched. */
+  at: number;
+  /** Input event dispatched → the frame showing the new summary/rows has painted; null if it never showed. */
+  paintedMs: number | null;
+  /** Input event dispatched → React committed the filtered list. */
+  committedMs: number | null;
+  summary: string;
+}
+
+export interface RefetchResult extends Span {
+  fetched: boolean;
+  mutations: number;
+  /** A few mutation records, described, to say why rows changed. */
+  examples: string[];
+  longTasks: LongTask[];
+  worstFrame: WorstFrame;
+  /** Dispatch → response complete. */
+  responseMs: number | null;
+  /** Response complete → main thread calm again (end of the last long task after it). */
+  busyAfterResponseMs: number | null;
+}
+
+export interface BenchApi {
+  /** Makes a User Timing mark that lines the page's clock up with a trace's (trace.ts); returns its time. */
+  syncMark(name: string): number;
+  firstRows(): FirstRows | null;
+  pausePolling(): void;
+  seen(): { rows: number; avatarUrls: number };
+  scrollThrough(options: { pageSteps: number; jumpSteps: number; budgetMs: number }): Promise<ScrollResult>;
+  type(
+    values: string[],
+    options: { timeoutMs: number; pauseMs: number },
+  ): Promise<Span & { keystrokes: Keystroke[]; longTasks: LongTask[]; worstFrame: WorstFrame }>;
+  refetch(options: { timeoutMs: number }): Promise<RefetchResult>;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchApi;
+  }
+}
+
+export function installProbes(): void {
+  const longTasks: LongTask[] = [];
+  const participantFetches: FetchTiming[] = [];
+  const seenRows = new Set<string>();
+  const seenAvatars = new Set<string>();
+  let hidden = false;
+
+  // React Query polls the roster only while `document.visibilityState` is "visible" (refetchIntervalInBackground
+  // is false). The bench holds polling between its phases, so a background refetch (figure 4, measured on its
+  // own) does not land inside the scroll or search figures; the tab itself stays visible and painting.
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+
+  performance.setResourceTimingBufferSize(100_000);
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: the figures that need it say so.
+  }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+      if (!new URL(entry.name).pathname.endsWith('/participants')) continue;
+      participantFetches.push({
+        requestStart: entry.requestStart,
+        responseStart: entry.responseStart,
+        responseEnd: entry.responseEnd,
+        transferSize: entry.transferSize,
+        decodedBodySize: entry.decodedBodySize,
+      });
+    }
+  }).observe({ type: 'resource', buffered: true });
+  // Long Animation Frames (Chromium): unlike long tasks, they say where a slow frame's time went.
+  interface FrameScript {
+    duration: number;
+    invoker: string;
+    sourceURL: string;
+    sourceFunctionName: string;
+  }
+  interface AnimationFrame extends PerformanceEntry {
+    renderStart: number;
+    styleAndLayoutStart: number;
+    scripts: FrameScript[];
+  }
+  const frames: AnimationFrame[] = [];
+  try {
+    new PerformanceObserver((list) => {
+      frames.push(...(list.getEntries() as AnimationFrame[]));
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames API: phases report no worst frame.
+  }
+  const worstFrameBetween = (from: number, to: number): WorstFrame => {
+    const inside = frames.filter((frame) => frame.startTime < to && frame.startTime + frame.duration > from);
+    if (inside.length === 0) return null;
+    const worst = inside.reduce((a, b) => (b.duration > a.duration ? b : a));
+    const end = worst.startTime + worst.duration;
+    const script = worst.scripts.reduce((sum, entry) => sum + entry.duration, 0);
+    const layout = worst.styleAndLayoutStart > 0 ? end - worst.styleAndLayoutStart : 0;
+    const top = [...worst.scripts].sort((a, b) => b.duration - a.duration)[0];
+    const file = top ? (top.sourceURL.split('/').pop() ?? '') : '';
+    const where = top ? ` (mostly ${top.invoker || 'script'}${top.sourceFunctionName ? ` ${top.sourceFunctionName}` : ''}${file ? ` in ${file}` : ''}: ${Math.round(top.duration)} ms)` : '';
+    // The rest is neither script nor layout: paint, garbage collection, or the renderer waiting for a CPU.
+    const other = Math.max(0, worst.duration - script - layout);
+    return (
+      `${Math.round(worst.duration)} ms frame: scripts ${Math.round(script)} ms${where}, ` +
+      `style and layout ${Math.round(layout)} ms, other ${Math.round(other)} ms`
+    );
+  };
+
+  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+  // After the animation frame, a task: the frame's paint has happened by then.
+  const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const tasksBetween = (from: number, to: number) => longTasks.filter((task) => task.start < to && task.start + task.duration > from);
+  const list = () => {
+    const element = document.querySelector<HTMLUListElement>('ul[aria-label="Participants"]');
+    if (!element) throw new Error('bench: the participants list is not on the page');
+    return element;
+  };
+  const sample = () => {
+    const rows = list().querySelectorAll<HTMLLIElement>('li[data-index]');
+    for (const row of rows) {
+      seenRows.add(row.dataset.index!);
+      const avatar = row.querySelector('img');
+      if (avatar) seenAvatars.add(avatar.getAttribute('src') ?? '');
+    }
+    return rows.length;
+  };
+
+  const api: BenchApi = {
+    syncMark(name) {
+      return performance.mark(name).startTime;
+    },
+
+    firstRows() {
+      const received = performance.getEntriesByName('rollcall:participants-received', 'mark')[0];
+      const painted = performance.getEntriesByName('rollcall:roster-rows-painted', 'mark')[0];
+      const fetch = participantFetches[0];
+      if (!received || !painted || !fetch) return null;
+      sample();
+      return { fetch, received: received.startTime, painted: painted.startTime };
+    },
+
+    pausePolling() {
+      hidden = true;
+    },
+
+    seen() {
+      sample();
+      return { rows: seenRows.size, avatarUrls: seenAvatars.size };
+    },
+
+    async scrollThrough({ pageSteps, jumpSteps, budgetMs }) {
+      const scroller = list().parentElement!;
+      let maxFrameGapMs = 0;
+      let scrolling = true;
+      // A frame loop alongside: the longest gap between frames is what a person would see as a stutter.
+      void (async () => {
+        let last = await frame();
+        while (scrolling) {
+          const now = await frame();
+          maxFrameGapMs = Math.max(maxFrameGapMs, now - last);
+          last = now;
+        }
+      })();
+      const start = performance.now();
+      let maxRowsInDom = 0;
+      let steps = 0;
+      const go = async (top: number) => {
+        scroller.scrollTop = top;
+        steps++;
+        await frame();
+        await nextPaint();
+        maxRowsInDom = Math.max(maxRowsInDom, sample());
+      };
+      scroller.scrollTop = 0;
+      await nextPaint();
+      // Page by page through the first screens, then in even jumps to the very bottom. On a slow machine the
+      // budget cuts the walk short, but the last step always reaches the bottom.
+      const overBudget = () => performance.now() - start > budgetMs;
+      for (let i = 1; i <= pageSteps && !overBudget(); i++) await go(i * scroller.clientHeight);
+      const from = scroller.scrollTop;
+      const bottom = scroller.scrollHeight - scroller.clientHeight;
+      for (let i = 1; i < jumpSteps && !overBudget(); i++) await go(from + ((bottom - from) * i) / jumpSteps);
+      await go(bottom);
+      await nextPaint();
+      scrolling = false;
+      const end = performance.now();
+      return {
+        from: start,
+        to: end,
+        worstFrame: worstFrameBetween(start, end),
+        steps,
+        durationMs: end - start,
+        longTasks: tasksBetween(start, end),
+        maxFrameGapMs,
+        maxRowsInDom,
+        scrollHeight: scroller.scrollHeight,
+      };
+    },
+
+    async type(values, { timeoutMs, pauseMs }) {
+      const label = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === 'Search participants');
+      const input = label ? document.getElementById(label.htmlFor) : null;
+      const summary = document.querySelector('.list-summary');
+      if (!(input instanceof HTMLInputElement) || !summary) throw new Error('bench: no "Search participants" field or list summary');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const keystrokes: Keystroke[] = [];
+      const start = performance.now();
+      for (const value of values) {
+        const before = summary.textContent;
+        let committedAt: number | null = null;
+        const shown = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (summary.textContent === before) return;
+            committedAt = performance.now();
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(summary, { childList: true, characterData: true, subtree: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve();
+          }, timeoutMs);
+        });
+        const t0 = performance.now();
+        // As a keystroke reaches React: the value changes, then an input event.
+        setValue.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await shown;
+        await nextPaint();
+        const painted = performance.now();
+        const committed: number | null = committedAt;
+        keystrokes.push({
+          value,
+          at: t0,
+          paintedMs: committed === null ? null : painted - t0,
+          committedMs: committed === null ? null : committed - t0,
+          summary: summary.textContent ?? '',
+        });
+        await sleep(pauseMs);
+      }
+      const end = performance.now();
+      return { from: start, to: end, keystrokes, longTasks: tasksBetween(start, end), worstFrame: worstFrameBetween(start, end) };
+    },
+
+    async refetch({ timeoutMs }) {
+      const target = list();
+      let mutations = 0;
+      const examples: string[] = [];
+      const record = (records: MutationRecord[]) => {
+        for (const change of records) {
+          mutations++;
+          if (examples.length >= 5) continue;
+          const where = change.target instanceof Element ? change.target.tagName.toLowerCase() : change.target.nodeName;
+          examples.push(`${change.type}${change.attributeName ? ` ${change.attributeName}` : ''} on ${where}`);
+        }
+      };
+      const observer = new MutationObserver(record);
+      observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+      const fetchesBefore = participantFetches.length;
+      const t0 = performance.now();
+      const deadline = t0 + timeoutMs;
+      // What a person coming back to the tab does: React Query refetches on visibilitychange (refetchOnWindowFocus).
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      while (participantFetches.length === fetchesBefore && performance.now() < deadline) await frame();
+      const response = participantFetches[fetchesBefore] ?? null;
+      // Then until the main thread is calm: 20 frames in a row on time, at least 300 ms after the response.
+      const settleFrom = performance.now();
+      let calmFrames = 0;
+      let last = await frame();
+      while (performance.now() < deadline) {
+        const now = await frame();
+        calmFrames = now - last < 34 ? calmFrames + 1 : 0;
+        last = now;
+        if (calmFrames >= 20 && now - settleFrom > 300) break;
+      }
+      hidden = true;
+      await nextPaint();
+      record(observer.takeRecords());
+      observer.disconnect();
+      const end = performance.now();
+      const tasks = tasksBetween(t0, end);
+      const after = response ? tasks.filter((task) => task.start + task.duration > response.responseEnd) : [];
+      return {
+        from: t0,
+        to: end,
+        fetched: response !== null,
+        mutations,
+        examples,
+        longTasks: tasks,
+        worstFrame: worstFrameBetween(t0, end),
+        responseMs: response ? response.responseEnd - t0 : null,
+        busyAfterResponseMs:
+          response === null ? null : after.length === 0 ? 0 : Math.max(...after.map((task) => task.start + task.duration)) - response.responseEnd,
+      };
+    },
+  };
+  window.__bench = api;
+}
