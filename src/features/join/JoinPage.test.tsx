@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { joinServer, type JoinServer } from '../../test/join-server';
@@ -198,7 +198,8 @@ describe('the session conflict (409)', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Closing is asynchronous: the dialog unmounts after its exit.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(server.joins()).toEqual([{ force: false }]);
     expect(server.otherSession).not.toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('you are still in the conversation in your other window');
@@ -239,7 +240,8 @@ describe('the session conflict (409)', () => {
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Closing is asynchronous: the dialog unmounts after its exit.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(server.joins()).toEqual([{ force: false }, { force: true }]);
     expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBe('session-1');
   });
@@ -432,7 +434,8 @@ describe('once joined', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('You joined as Pat Smith')).toBeInTheDocument();
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Closing is asynchronous: the dialog unmounts after its exit.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(server.guestName).toBe('Pat Smith');
     expect(localStorage.getItem('rollcall.guest-name')).toBe('Pat Smith');
   });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +54,8 @@ describe('New conversation', () => {
       await user.click(dialog.getByRole('button', { name: 'Create' }));
 
       expect(await screen.findByRole('heading', { name: 'Roster of new1' })).toBeInTheDocument();
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      // Closing is asynchronous: the dialog unmounts after its exit.
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
       const create = calls.find((call) => call.method === 'POST');
       expect(JSON.parse(create?.body ?? 'null')).toEqual({ roomType: 3, roomName: 'Launch plan', password: 'open sesame' });
       // The roster page finds the new conversation in the cache without asking again.
