@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
 /** Every journey runs twice: against a current (v4) Talk and against the seed's v1-only Talk. */
 const servers = [
@@ -29,19 +30,7 @@ export default defineConfig({
   projects: servers.map(({ talkApi, port }) => ({ name: `talk-${talkApi}`, use: { baseURL: baseURLOf(port) } })),
   use: {
     trace: 'retain-on-failure',
-    launchOptions: {
-      // The system Chromium (scripts/ensure-chromium.mjs installs it) instead of a downloaded build.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: servers.map(({ talkApi, port }) => ({
     command: 'node scripts/start.mjs --reset',

@@ -6,6 +6,8 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../server/db/schema';
+// The seed's names and PRNG: the same people in the same states on every run.
+import { FIRST_NAMES, LAST_NAMES, prng } from '../server/db/seed';
 import { ParticipantType, RoomType } from '../src/lib/api/wire';
 
 export const HUNDRED_K = { token: 'bench100k', name: 'Bench: 100,000 participants', size: 100_000 } as const;
@@ -15,31 +17,6 @@ const MODERATORS = 30;
 const GUEST_MODERATORS = 5;
 /** Synthetic accounts cannot sign in (same marker as the seed's). */
 const NO_LOGIN = '!';
-
-const FIRST_NAMES = [
-  'Ada', 'Ahmed', 'Aiko', 'Amara', 'Anders', 'Ana', 'Bea', 'Bruno', 'Chen', 'Chloé', 'Dara', 'Diego', 'Elif', 'Emil',
-  'Fatima', 'Felix', 'Giulia', 'Hana', 'Hamza', 'Ines', 'Ivan', 'Jamal', 'Jana', 'Jonas', 'Kai', 'Kofi', 'Lara', 'Leon',
-  'Lucía', 'Mai', 'Marek', 'Maya', 'Mateo', 'Nadia', 'Noah', 'Nora', 'Olga', 'Omar', 'Priya', 'Quentin', 'Rafael',
-  'Rosa', 'Sami', 'Sara', 'Søren', 'Tariq', 'Tess', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Xavier', 'Yara', 'Yusuf', 'Zoë',
-];
-const LAST_NAMES = [
-  'Abe', 'Ali', 'Andersen', 'Bauer', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ibrahim', 'Jansen',
-  'Kowalski', 'Larsen', 'Li', 'Martin', 'Müller', 'Nakamura', 'Novak', 'Okafor', 'Olsen', 'Park', 'Petrov', 'Quinn',
-  'Rossi', 'Santos', 'Schmidt', 'Silva', 'Singh', 'Tanaka', 'Torres', 'Usman', 'Vargas', 'Weber', 'Wójcik', 'Yilmaz',
-  'Zhang', 'Zimmermann',
-];
-
-/** mulberry32, as the seed uses: the same people in the same states on every run. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the roster's search looks through for one participant: the name it shows and the actor id. */
 export interface Searchable {

@@ -27,20 +27,12 @@ import { openDatabase, type Db } from '../server/db/schema';
 import { SEEDED_ROOMS, WEBINAR_SIZE, seed } from '../server/db/seed';
 import { buildApp, type BuildReport } from './build';
 import { HUNDRED_K, insertHundredKRoom, searchable, type Searchable } from './hundred-k';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { installProbes, type BenchApi, type FirstRows, type LongTask, type RefetchResult, type ScrollResult } from './page';
 import { cpuBetween, startTrace, stopTrace, tasksBetween, type MainThread, type MainThreadTask } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TIME_LIMIT_MS = 170_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const PARTICIPANTS_PATH = (token: string) => `/ocs/v2.php/apps/spreed/api/v4/room/${token}/participants?includeStatus=true`;
 const LONG_TASK_MS = 50;
 
@@ -161,7 +153,7 @@ interface Traffic {
 }
 
 async function openBrowser(base: string): Promise<{ browser: Browser; page: Page; traffic: Traffic }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

@@ -41,13 +41,13 @@ export function prng(seed: number) {
   };
 }
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Ada', 'Ahmed', 'Aiko', 'Amara', 'Anders', 'Ana', 'Bea', 'Bruno', 'Chen', 'Chloé', 'Dara', 'Diego', 'Elif', 'Emil',
   'Fatima', 'Felix', 'Giulia', 'Hana', 'Hamza', 'Ines', 'Ivan', 'Jamal', 'Jana', 'Jonas', 'Kai', 'Kofi', 'Lara', 'Leon',
   'Lucía', 'Mai', 'Marek', 'Maya', 'Mateo', 'Nadia', 'Noah', 'Nora', 'Olga', 'Omar', 'Priya', 'Quentin', 'Rafael',
   'Rosa', 'Sami', 'Sara', 'Søren', 'Tariq', 'Tess', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Xavier', 'Yara', 'Yusuf', 'Zoë',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Abe', 'Ali', 'Andersen', 'Bauer', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ibrahim', 'Jansen',
   'Kowalski', 'Larsen', 'Li', 'Martin', 'Müller', 'Nakamura', 'Novak', 'Okafor', 'Olsen', 'Park', 'Petrov', 'Quinn',
   'Rossi', 'Santos', 'Schmidt', 'Silva', 'Singh', 'Tanaka', 'Torres', 'Usman', 'Vargas', 'Weber', 'Wójcik', 'Yilmaz',
