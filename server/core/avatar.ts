@@ -1,27 +1,29 @@
 import crypto from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Db } from '../db/schema';
+import { initialsPng, type Rgb } from './png';
 
-const PALETTE = ['#0082c9', '#3e8e41', '#c25700', '#8a4fbd', '#b3261e', '#00796b', '#5c6bc0', '#6d4c41'];
+const PALETTE: readonly Rgb[] = [
+  [0x00, 0x82, 0xc9],
+  [0x3e, 0x8e, 0x41],
+  [0xc2, 0x57, 0x00],
+  [0x8a, 0x4f, 0xbd],
+  [0xb3, 0x26, 0x1e],
+  [0x00, 0x79, 0x6b],
+  [0x5c, 0x6b, 0xc0],
+  [0x6d, 0x4c, 0x41],
+];
+const WHITE: Rgb = [0xff, 0xff, 0xff];
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** An initials avatar as an SVG, coloured by the account id so it is stable across reloads. */
-export function avatarSvg(userId: string, displayName: string, size: number): string {
+/** An initials avatar, coloured by the account id so it is stable across reloads. */
+export function avatarPng(userId: string, displayName: string, size: number): Buffer {
   const digest = crypto.createHash('md5').update(userId).digest();
   const colour = PALETTE[digest[0]! % PALETTE.length]!;
-  const initials = [...displayName.trim()].slice(0, 1).join('').toUpperCase() || '?';
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 64 64">` +
-    `<rect width="64" height="64" fill="${colour}"/>` +
-    `<text x="32" y="32" dy=".35em" text-anchor="middle" font-family="sans-serif" font-size="30" fill="#fff">` +
-    `${escapeXml(initials)}</text></svg>`
-  );
+  const initial = (displayName.trim().normalize('NFD')[0] ?? '?').toUpperCase();
+  return initialsPng(initial, size, colour, WHITE);
 }
 
-/** `/index.php/avatar/{userId}/{size}` as Nextcloud serves it (there: PNG; here: generated SVG). */
+/** `/index.php/avatar/{userId}/{size}` as Nextcloud serves it: a PNG, here generated from the initial. */
 export function registerAvatarRoute(app: Hono, db: Db) {
   app.get('/index.php/avatar/:userId/:size', (c) => {
     const userId = c.req.param('userId');
@@ -32,8 +34,8 @@ export function registerAvatarRoute(app: Hono, db: Db) {
     const row = db.prepare('SELECT display_name FROM users WHERE id = ?').get(userId) as { display_name: string } | undefined;
     const etag = `"${crypto.createHash('sha1').update(`${userId}:${row?.display_name ?? ''}:${size}`).digest('hex')}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.body(avatarSvg(userId, row?.display_name ?? userId, size), 200, {
-      'Content-Type': 'image/svg+xml',
+    return c.body(new Uint8Array(avatarPng(userId, row?.display_name ?? userId, size)), 200, {
+      'Content-Type': 'image/png',
       'Cache-Control': 'private, max-age=3600',
       ETag: etag,
     });

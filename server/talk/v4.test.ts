@@ -3,6 +3,7 @@
  * codes, the lobby, public/private, the two API generations, the OCS transport rules, autocomplete and avatars.
  * Each describe block starts from the seeded data; tests inside a block touch different people or rooms.
  */
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { AutocompleteEntry, CapabilitiesData, V1Room, V4Participant, V4Room } from '../../src/lib/api/wire';
 import { Client, v1, v4, type TestServer } from '../test/harness';
@@ -823,11 +824,21 @@ describe('autocomplete and avatars', () => {
     expectEnvelope(await Client.as(server()).ocs('GET', '/ocs/v2.php/cloud/user'), 401);
   });
 
-  it('avatar → 200 image/svg+xml', async () => {
-    const res = await Client.as(server(), 'bob').request('GET', '/index.php/avatar/alice/64', { ocsHeader: false });
+  it('avatar → 200 image/png: the initial in white on a colour of the account', async () => {
+    const res = await fetch(new URL('/index.php/avatar/alice/64', server().url));
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/svg+xml');
-    expect(res.text).toMatch(/^<svg[^>]*width="64"/);
-    expect(res.text).toContain('>A</text>');
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([64, 64]);
+    // The image data: one filter byte and 64 RGB pixels per row.
+    const idatLength = png.readUInt32BE(33);
+    expect(png.subarray(37, 41).toString('ascii')).toBe('IDAT');
+    const pixels = zlib.inflateSync(png.subarray(41, 41 + idatLength));
+    expect(pixels.length).toBe(64 * (1 + 64 * 3));
+    const at = (x: number, y: number) => [...pixels.subarray(y * 193 + 1 + x * 3, y * 193 + 4 + x * 3)];
+    expect(at(0, 0)).not.toEqual([255, 255, 255]);
+    // The crossbar of the "A" runs through the middle.
+    expect(at(32, 32)).toEqual([255, 255, 255]);
   });
 });
