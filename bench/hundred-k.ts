@@ -77,12 +77,3 @@ export function insertHundredKRoom(db: Db, now = Math.floor(Date.now() / 1000)):
   }).immediate();
   return searchables;
 }
-
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** The roster's matching (roster-rows.ts `searchable`), so the bench knows which keystrokes change the list. */
-export function searchable(text: string): string {
-  const lower = text.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-}

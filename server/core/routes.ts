@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/api/wire';
 import { LIMITS, OcsError, intParam, ocs, ocsError, readParams, stringParam, unauthorized } from '../http/ocs';
 import type { IdentityResolver } from '../http/identity';
+import { EMAIL_PATTERN } from '../talk/store';
 import type { ApiGeneration } from '../http/ocs';
 
 export interface CoreOptions {
@@ -39,7 +40,6 @@ export function capabilities(options: CoreOptions): CapabilitiesData {
 }
 
 const SHARE_TYPE = { users: 0, groups: 1, emails: 4, circles: 7 } as const;
-const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: IdentityResolver; options: CoreOptions }) {
   const { db, identities, options } = deps;

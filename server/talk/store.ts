@@ -61,7 +61,8 @@ export interface SignalingSession {
 /** Statuses are only loaded below this many participants, as on real servers (TALK-FACTS). */
 export const STATUS_PARTICIPANT_LIMIT = 1000;
 
-const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+/** What counts as an email address, for adding one and for offering one in the autocomplete alike. */
+export const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /**
  * The Talk rules over SQLite. Every public method runs in one IMMEDIATE transaction, so a rule checked at the
