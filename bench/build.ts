@@ -28,12 +28,12 @@ interface ManifestEntry {
   imports?: string[];
 }
 
-export function buildApp(root: string, outDir: string, timeoutMs: number): BuildReport {
+export function buildApp(root: string, outDir: string, timeoutMs: number, { minify = true } = {}): BuildReport {
   const started = performance.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn', ...(minify ? [] : ['--minify', 'false'])],
     { cwd: root, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' },
   );
   if (result.status !== 0) {

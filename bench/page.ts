@@ -157,9 +157,19 @@ export function installProbes(): void {
     );
   };
 
-  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+  // Chromium has been seen to stop producing frames for a headless page now and then: a frame that does not
+  // come within a second counts as one (the frame-gap figure then shows the second), instead of hanging the run.
+  const FRAME_WAIT_MS = 1_000;
+  const frame = () =>
+    new Promise<number>((resolve) => {
+      const timer = setTimeout(() => resolve(performance.now()), FRAME_WAIT_MS);
+      requestAnimationFrame((time) => {
+        clearTimeout(timer);
+        resolve(time);
+      });
+    });
   // After the animation frame, a task: the frame's paint has happened by then.
-  const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const nextPaint = () => frame().then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const tasksBetween = (from: number, to: number) => longTasks.filter((task) => task.start < to && task.start + task.duration > from);
   const list = () => {

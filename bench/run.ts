@@ -31,6 +31,7 @@ import { searchable } from '../src/features/roster/roster-rows';
 import { HUNDRED_K, insertHundredKRoom, type Searchable } from './hundred-k';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { installProbes, type BenchApi, type FirstRows, type LongTask, type RefetchResult, type ScrollResult } from './page';
+import { PROFILE_DIR, profiled } from './profile';
 import { cpuBetween, startTrace, stopTrace, tasksBetween, type MainThread, type MainThreadTask } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -276,7 +277,9 @@ async function measureRoster(
   if (options.keystrokes) {
     log(`  ${room.token}: typing in "Search participants"`);
     const typed = await traced(() =>
-      page.evaluate(({ values }) => window.__bench.type(values, { timeoutMs: 5_000, pauseMs: 150 }), { values: options.keystrokes! }),
+      profiled(page, `typing-${room.token}`, () =>
+        page.evaluate(({ values }) => window.__bench.type(values, { timeoutMs: 5_000, pauseMs: 150 }), { values: options.keystrokes! }),
+      ),
     );
     const cpuMs = typed.result.keystrokes.map((keystroke) =>
       keystroke.paintedMs === null ? null : cpuBetween(typed.thread, keystroke.at, keystroke.at + keystroke.paintedMs),
@@ -610,7 +613,7 @@ async function main() {
   cleanups.push(() => fs.rmSync(tempDir, { recursive: true, force: true }));
 
   log('building the app into a temporary directory');
-  const build = buildApp(ROOT, path.join(tempDir, 'dist'), 120_000);
+  const build = buildApp(ROOT, path.join(tempDir, 'dist'), 120_000, { minify: PROFILE_DIR === null });
 
   log('seeding a temporary database (+ a 100,000-participant conversation)');
   const dataDir = path.join(tempDir, 'data');

@@ -1,10 +1,28 @@
 /**
- * Wire-shaped participants and capabilities for tests that stub `fetch` (see ./ocs). Every required field of
- * the wire types is filled, so a test only names what it is about.
+ * Participants (wire-shaped and domain) and capabilities for tests, those that stub `fetch` (see ./ocs) and
+ * those of pure functions. Every required field is filled, so a test only names what it is about.
  */
+import type { Participant } from '../lib/api';
 import type { V1Participant, V4Participant } from '../lib/api/wire';
 import { CAPABILITIES_PATH } from '../lib/api/wire';
 import { ocsResponse, type Route } from './ocs';
+
+let nextAttendee = 1;
+
+/** A participant as the app sees it, past the adapters: an account member, unless told otherwise. */
+export function participant(overrides: Partial<Participant> & Pick<Participant, 'displayName'>): Participant {
+  return {
+    key: `a:${nextAttendee++}`,
+    kind: 'user',
+    actorId: overrides.displayName.toLowerCase(),
+    role: 'member',
+    online: false,
+    inCall: false,
+    lastPing: 0,
+    status: null,
+    ...overrides,
+  };
+}
 
 export function v4Participant(
   overrides: Partial<V4Participant> & Pick<V4Participant, 'attendeeId' | 'displayName'>,

@@ -181,25 +181,6 @@ export function toSortedRosterRows(
   return sortRosterRows(rows);
 }
 
-/**
- * The last search over each list of rows. Typing usually extends the search ("an" → "ann"), and whatever
- * matches the longer text also matches the shorter one, so the next keystroke only has to look through the
- * previous matches instead of the whole roster.
- */
-const lastSearch = new WeakMap<readonly RosterRow[], { needle: string; matches: readonly RosterRow[] }>();
-
-/** The rows matching a search, in their sorted order. An empty search returns `rows` itself. */
-export function filterRosterRows(rows: readonly RosterRow[], search: string): readonly RosterRow[] {
-  const needle = searchable(search.trim());
-  if (needle === '') return rows;
-  const previous = lastSearch.get(rows);
-  if (previous?.needle === needle) return previous.matches;
-  const candidates = previous && needle.includes(previous.needle) ? previous.matches : rows;
-  const matches = candidates.filter((row) => row.searchText.includes(needle));
-  lastSearch.set(rows, { needle, matches });
-  return matches;
-}
-
 export function isViewer(row: RosterRow, viewer: RosterViewer): boolean {
   return viewer.id !== null && row.participant.kind === 'user' && row.participant.actorId === viewer.id;
 }

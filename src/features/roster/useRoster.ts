@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { LobbyError, useTalkClient, type Participant } from '../../lib/api';
 import { rosterQueries } from './queries';
-import { filterRosterRows, toSortedRosterRows, type RosterRow } from './roster-rows';
+import { toSortedRosterRows, type RosterRow } from './roster-rows';
+import { filterRosterRows, prepareRosterSearchWhenIdle } from './roster-search';
 
 export type RosterStatus =
   /** Nothing to show yet. */
@@ -44,6 +45,8 @@ export function useRoster(token: string, search: string): Roster {
     setSortedFor({ participants, rows: sorted });
   }
   const rows = useMemo(() => filterRosterRows(sorted, search), [sorted, search]);
+  // The first keystroke should not pay for indexing a long roster: do it while nothing else happens.
+  useEffect(() => prepareRosterSearchWhenIdle(sorted), [sorted]);
 
   // The latest answer decides: the lobby may have come on (or lifted) since the last roster arrived.
   const latestIsError = error !== null && errorUpdatedAt >= dataUpdatedAt;
