@@ -18,7 +18,6 @@ export function participant(overrides: Partial<Participant> & Pick<Participant, 
     role: 'member',
     online: false,
     inCall: false,
-    lastPing: 0,
     status: null,
     ...overrides,
   };

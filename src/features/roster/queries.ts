@@ -19,6 +19,9 @@ export const rosterQueries = {
         markOnce(PARTICIPANTS_RECEIVED); // for `npm run bench` (perf-marks.ts)
         return participants;
       },
+      // listParticipants already keeps the objects of unchanged participants, by key. React Query's sharing
+      // goes by position instead: one participant leaving would give everyone after them a new object.
+      structuralSharing: false,
       // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
       // document is hidden) and refetch when the window regains focus.
       refetchInterval: (query) => ((query.state.data?.length ?? 0) > LARGE_ROSTER ? 10_000 : 7_000),

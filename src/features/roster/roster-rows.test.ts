@@ -83,7 +83,7 @@ describe('roster rows', () => {
     const first = toSortedRosterRows([carol, bob]);
     expect(first.map((row) => row.name)).toEqual(['Bob', 'Carol']);
 
-    const pinged = { ...bob, lastPing: 42, status: { status: 'away', icon: null, message: 'Lunch' } };
+    const pinged = { ...bob, status: { status: 'away', icon: null, message: 'Lunch' } };
     const kept = toSortedRosterRows([carol, pinged], first);
     expect(kept.map((row) => row.name)).toEqual(['Bob', 'Carol']);
     expect(kept[0]?.status?.message).toBe('Lunch');

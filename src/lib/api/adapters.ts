@@ -145,7 +145,6 @@ export function participantsFromV4(rows: readonly V4Participant[]): Participant[
       role: rosterRole(row.participantType, kind === 'guest' || kind === 'email'),
       online: row.sessionIds.length > 0,
       inCall: row.inCall > 0,
-      lastPing: row.lastPing,
       status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
     });
   }
@@ -186,7 +185,6 @@ export function participantsFromV1(rows: readonly V1Participant[]): Participant[
       online,
       // v1 lists no call state.
       inCall: false,
-      lastPing: row.lastPing,
       status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
     });
   }

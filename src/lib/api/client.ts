@@ -1,5 +1,13 @@
 import { fetchCapabilities, talkApiFromCapabilities, type TalkApi } from './capabilities';
-import { request, type Credentials, type HttpMethod, type RequestOptions } from './transport';
+import {
+  request,
+  requestBody,
+  type Credentials,
+  type HttpMethod,
+  type RawAnswer,
+  type RawOptions,
+  type RequestOptions,
+} from './transport';
 
 /**
  * The transport bound to the app's signed-in identity, plus the server's API generation, read once.
@@ -8,6 +16,8 @@ import { request, type Credentials, type HttpMethod, type RequestOptions } from 
 export interface TalkClient {
   /** Uses the signed-in credentials unless `options.credentials` says otherwise (`null`: send none). */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /** The same, but a successful answer's body comes back undecoded (see `requestBody`). */
+  requestBody(method: HttpMethod, path: string, options?: RequestOptions, raw?: RawOptions): Promise<RawAnswer>;
   /** The API generation and base path, from the capabilities (fetched once per client). */
   api(): Promise<TalkApi>;
 }
@@ -19,11 +29,18 @@ export interface TalkClientOptions {
 
 export function createTalkClient({ getCredentials }: TalkClientOptions): TalkClient {
   let pendingApi: Promise<TalkApi> | null = null;
+  const withCredentials = (options: RequestOptions): RequestOptions => ({
+    ...options,
+    credentials: options.credentials === undefined ? getCredentials() : options.credentials,
+  });
 
   const client: TalkClient = {
     request(method, path, options = {}) {
-      const credentials = options.credentials === undefined ? getCredentials() : options.credentials;
-      return request(method, path, { ...options, credentials });
+      return request(method, path, withCredentials(options));
+    },
+
+    requestBody(method, path, options = {}, raw = {}) {
+      return requestBody(method, path, withCredentials(options), raw);
     },
 
     api() {

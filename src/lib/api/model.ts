@@ -71,11 +71,10 @@ export interface Participant {
   /** As the server sent it; may be empty for guests (the UI then says "Guest"). */
   displayName: string;
   role: ParticipantRole;
-  /** Has at least one session in the conversation. */
+  /** Has at least one session in the conversation. (The last ping is left out: nothing shows it, and with it every
+   * ping of every online participant would be a change to the roster.) */
   online: boolean;
   inCall: boolean;
-  /** Epoch seconds of the last ping; 0 when never connected. */
-  lastPing: number;
   /** Only when the server sent statuses (includeStatus, fewer than 1000 participants on real servers). */
   status: UserStatus | null;
 }

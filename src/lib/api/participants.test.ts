@@ -78,7 +78,6 @@ describe('listParticipants (v4)', () => {
       role: 'owner',
       online: true,
       inCall: true,
-      lastPing: 1_700_000_000,
       status: { status: 'dnd', icon: '🎧', message: 'Focus time' },
     });
     expect(participants.map(({ key, kind, role, online, inCall }) => ({ key, kind, role, online, inCall }))).toEqual([
@@ -136,7 +135,6 @@ describe('listParticipants (v1)', () => {
       role: 'owner',
       online: true,
       inCall: false,
-      lastPing: 0,
       status: { status: 'away', icon: null, message: null },
     });
     expect(participants.map(({ kind, role, online, status }) => ({ kind, role, online, status }))).toEqual([

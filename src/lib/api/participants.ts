@@ -1,9 +1,10 @@
-import { participantsFromV1, participantsFromV4, suggestionsFromAutocomplete } from './adapters';
+import { suggestionsFromAutocomplete } from './adapters';
 import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import { roomPath } from './conversations';
 import { UnaddressableParticipantError } from './errors';
 import type { AddParticipantResult, NewParticipant, Participant, ParticipantSuggestion } from './model';
+import { DecoderUnavailableError, ParticipantsFeeds } from './participants-feed';
 import { participantTargetOf, type ParticipantTarget } from './participant-keys';
 import type { Params, RequestOptions } from './transport';
 import {
@@ -11,16 +12,22 @@ import {
   RoomType,
   type AddParticipantResult as WireAddParticipantResult,
   type AutocompleteEntry,
-  type V1Participant,
-  type V4Participant,
 } from './wire';
 
 /** A participant as moderation calls need it: only its key (see ./participant-keys). */
 export type ParticipantRef = Pick<Participant, 'key'>;
 
+/** Each client's participant lists, so that a refetch is compared with the list it returned before. */
+const feedsOfClient = new WeakMap<TalkClient, ParticipantsFeeds>();
+
 /**
  * Everyone in the conversation, with user statuses when the server loads them. Non-moderators get a
  * `LobbyError` while the lobby is on; plain guests always get a `ForbiddenError` (TALK-FACTS).
+ *
+ * The answer is decoded off the main thread where the browser allows (./participants-feed.ts). A participant
+ * who did not change since the client's previous list of this conversation is the very same object as in that
+ * list, and when nobody changed the list itself is the same array: memoised views re-render nothing. Known
+ * participants keep their places, newcomers come last; the order is the caller's to choose.
  */
 export async function listParticipants(
   talk: TalkClient,
@@ -28,12 +35,25 @@ export async function listParticipants(
   options: Pick<RequestOptions, 'signal'> = {},
 ): Promise<Participant[]> {
   const api = await talk.api();
-  const path = `${roomPath(api, token)}/participants`;
-  const request = { params: { includeStatus: true }, signal: options.signal };
-  if (api.version === 'v4') {
-    return participantsFromV4(await talk.request<V4Participant[]>('GET', path, request));
+  let feeds = feedsOfClient.get(talk);
+  if (!feeds) {
+    feeds = new ParticipantsFeeds();
+    feedsOfClient.set(talk, feeds);
   }
-  return participantsFromV1(await talk.request<V1Participant[]>('GET', path, request));
+  const feed = `${api.version}:${token}`;
+  const answer = await talk.requestBody(
+    'GET',
+    `${roomPath(api, token)}/participants`,
+    { params: { includeStatus: true }, signal: options.signal },
+    { withText: feeds.wantsText(feed) },
+  );
+  try {
+    return await feeds.read(feed, api.version, answer);
+  } catch (error) {
+    // The worker died with the answer in hand; the page decodes from now on, starting with this list again.
+    if (error instanceof DecoderUnavailableError) return listParticipants(talk, token, options);
+    throw error;
+  }
 }
 
 function targetFor(api: TalkApi, participant: ParticipantRef): ParticipantTarget {

@@ -3,6 +3,7 @@
  * handled here and nowhere else. Callers get `ocs.data` or an error class from ./errors.
  */
 import { NetworkError, errorFromResponse } from './errors';
+import { isOcsEnvelope, parseJson } from './envelope';
 import type { OcsEnvelope } from './wire';
 
 export interface Credentials {
@@ -32,6 +33,55 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  const parsed = parseJson(await read(() => response.text(), options.signal));
+  const envelope = isOcsEnvelope(parsed) ? parsed : null;
+  if (response.ok && envelope) return envelope.ocs.data as T;
+  throw failure(response.status, response.statusText, envelope, parsed);
+}
+
+/** A successful answer's body, undecoded, and as text when asked for. */
+export interface RawAnswer {
+  status: number;
+  body: ArrayBuffer;
+  text: string | null;
+}
+
+export interface RawOptions {
+  /** The body as text too: the browser decodes text while the body arrives, bytes it only collects. */
+  withText?: boolean;
+}
+
+/**
+ * As `request`, but a successful (2xx) answer comes back as bytes, for a caller that decodes it elsewhere (the
+ * participants list, in a worker). It must check the envelope itself: `notAnEnvelope` gives the error for one
+ * without. Failures throw here, exactly as `request` throws them.
+ */
+export async function requestBody(
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions = {},
+  { withText = false }: RawOptions = {},
+): Promise<RawAnswer> {
+  const response = await send(method, path, options);
+  if (response.ok) {
+    const copy = withText ? response.clone() : null;
+    const [body, text] = await Promise.all([
+      read(() => response.arrayBuffer(), options.signal),
+      copy ? read(() => copy.text(), options.signal) : null,
+    ]);
+    return { status: response.status, body, text };
+  }
+  const parsed = parseJson(await read(() => response.text(), options.signal));
+  throw failure(response.status, response.statusText, isOcsEnvelope(parsed) ? parsed : null, parsed);
+}
+
+/** The error for a successful answer whose body is no OCS envelope; `parsed` is the body as JSON, or null. */
+export function notAnEnvelope(status: number, parsed: unknown): Error {
+  return failure(status, '', null, parsed);
+}
+
+async function send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
   const { params, body, credentials, signal } = options;
   const headers: Record<string, string> = {
     // Without this header Nextcloud refuses the request as a CSRF attempt (412).
@@ -42,9 +92,8 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   if (credentials) headers.Authorization = basicAuthorization(credentials);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
   try {
-    response = await fetch(withQuery(path, params), {
+    return await fetch(withQuery(path, params), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -57,25 +106,24 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
     if (signal?.aborted) throw error;
     throw new NetworkError(error);
   }
+}
 
-  let text: string;
+/** Reads the body: a connection lost half-way is a network failure, unless the request was cancelled. */
+async function read<Body>(readBody: () => Promise<Body>, signal: AbortSignal | undefined): Promise<Body> {
   try {
-    text = await response.text();
+    return await readBody();
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError(error);
   }
+}
 
-  const parsed = parseJson(text);
-  const envelope = isOcsEnvelope(parsed) ? parsed : null;
-
-  if (response.ok && envelope) return envelope.ocs.data as T;
-
-  throw errorFromResponse({
-    status: response.status,
+function failure(status: number, statusText: string, envelope: OcsEnvelope<unknown> | null, parsed: unknown): Error {
+  return errorFromResponse({
+    status,
     hasEnvelope: envelope !== null,
     ocsStatusCode: envelope?.ocs.meta.statuscode ?? null,
-    message: failureMessage(response, envelope, parsed),
+    message: failureMessage(status, statusText, envelope, parsed),
     data: envelope?.ocs.data ?? null,
   });
 }
@@ -109,30 +157,12 @@ function basicAuthorization({ account, password }: Credentials): string {
   return `Basic ${btoa(binary)}`;
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // XML (a 401 of a real server) or an HTML error page of a proxy: the status says what happened.
-    return null;
-  }
-}
-
-function isOcsEnvelope(value: unknown): value is OcsEnvelope<unknown> {
-  if (typeof value !== 'object' || value === null || !('ocs' in value)) return false;
-  const { ocs } = value as { ocs: unknown };
-  if (typeof ocs !== 'object' || ocs === null || !('meta' in ocs)) return false;
-  const { meta } = ocs as { meta: unknown };
-  return typeof meta === 'object' && meta !== null && typeof (meta as { statuscode?: unknown }).statuscode === 'number';
-}
-
-function failureMessage(response: Response, envelope: OcsEnvelope<unknown> | null, parsed: unknown): string {
+function failureMessage(status: number, statusText: string, envelope: OcsEnvelope<unknown> | null, parsed: unknown): string {
   if (envelope?.ocs.meta.message) return envelope.ocs.meta.message;
   // The bare CSRF answer is `{"message": "CSRF check failed"}`.
   if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { message?: unknown }).message === 'string') {
     return (parsed as { message: string }).message;
   }
-  if (response.ok) return `Unexpected answer from the server (HTTP ${response.status} without an OCS envelope)`;
-  return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (status >= 200 && status < 300) return `Unexpected answer from the server (HTTP ${status} without an OCS envelope)`;
+  return `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
 }

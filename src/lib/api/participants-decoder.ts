@@ -1,0 +1,141 @@
+/**
+ * Turns a participants answer (bytes) into participants, and a refetch into the changes since an earlier
+ * answer. It runs in a worker (./participants.worker.ts): a 100,000-person roster is a 50 MB body, whose
+ * parsing and comparing would otherwise block the page for half a second on every refetch. The page then
+ * receives only what changed, and keeps its own objects for everyone else (./participants-feed.ts).
+ *
+ * No DOM here: the same code runs in the page where there are no workers (tests, old browsers).
+ */
+import { participantsFromV1, participantsFromV4 } from './adapters';
+import type { TalkApiVersion } from './capabilities';
+import { isOcsEnvelope, parseJson } from './envelope';
+import type { Participant } from './model';
+import type { V1Participant, V4Participant } from './wire';
+
+export interface DecodeRequest {
+  /** Names one list of one client (a conversation, an API generation): versions are counted per feed. */
+  feed: string;
+  generation: TalkApiVersion;
+  status: number;
+  body: ArrayBuffer;
+  /** The version the caller holds, to be told the changes since; null for the whole list. */
+  base: number | null;
+  /** False: the caller decoded this answer itself, and only needs the version it is kept as. */
+  listWanted?: boolean;
+}
+
+export type Decoded =
+  /** The body was no OCS envelope (a proxy's error page, say): `parsed` is what it was, if it was JSON. */
+  | { kind: 'unreadable'; status: number; parsed: unknown }
+  | { kind: 'list'; version: number; participants: Participant[] }
+  /** The answer is kept as this version (when no list was wanted). */
+  | { kind: 'kept'; version: number }
+  /** Participants new or different since `base` (by key), and the keys of those gone. */
+  | { kind: 'changes'; version: number; base: number; changed: Participant[]; removed: string[] };
+
+interface Feed {
+  nextVersion: number;
+  /** The latest few versions, oldest first: a caller may still hold one of them when its answer comes. */
+  versions: Map<number, Map<string, Participant>>;
+  lastUsed: number;
+}
+
+/** Versions kept per feed, and feeds kept: enough for requests overlapping a cancelled one, and a few rooms. */
+const VERSIONS_KEPT = 4;
+const FEEDS_KEPT = 8;
+
+export class ParticipantsDecoder {
+  private readonly feeds = new Map<string, Feed>();
+  private uses = 0;
+
+  decode({ feed: feedName, generation, status, body, base, listWanted = true }: DecodeRequest): Decoded {
+    const read = readParticipants(generation, status, body);
+    if (read.kind === 'unreadable') return read;
+    const { participants } = read;
+
+    const feed = this.feed(feedName);
+    const version = feed.nextVersion++;
+    const previous = base === null ? undefined : feed.versions.get(base);
+    const current = new Map<string, Participant>();
+
+    if (base === null || !previous) {
+      for (const participant of participants) current.set(participant.key, participant);
+      this.keep(feed, version, current);
+      return listWanted ? { kind: 'list', version, participants } : { kind: 'kept', version };
+    }
+
+    const changed: Participant[] = [];
+    for (const participant of participants) {
+      const before = previous.get(participant.key);
+      if (before && sameData(before, participant)) {
+        current.set(participant.key, before);
+      } else {
+        current.set(participant.key, participant);
+        changed.push(participant);
+      }
+    }
+    const removed: string[] = [];
+    for (const key of previous.keys()) if (!current.has(key)) removed.push(key);
+    this.keep(feed, version, current);
+    return { kind: 'changes', version, base, changed, removed };
+  }
+
+  /** The whole list of a version still kept; null when it is gone. */
+  list(feedName: string, version: number): Participant[] | null {
+    const kept = this.feeds.get(feedName)?.versions.get(version);
+    return kept ? [...kept.values()] : null;
+  }
+
+  private feed(name: string): Feed {
+    let feed = this.feeds.get(name);
+    if (!feed) {
+      if (this.feeds.size >= FEEDS_KEPT) {
+        const leastUsed = [...this.feeds].reduce((a, b) => (b[1].lastUsed < a[1].lastUsed ? b : a));
+        this.feeds.delete(leastUsed[0]);
+      }
+      feed = { nextVersion: 1, versions: new Map(), lastUsed: 0 };
+      this.feeds.set(name, feed);
+    }
+    feed.lastUsed = ++this.uses;
+    return feed;
+  }
+
+  private keep(feed: Feed, version: number, participants: Map<string, Participant>): void {
+    feed.versions.set(version, participants);
+    for (const old of feed.versions.keys()) {
+      if (feed.versions.size <= VERSIONS_KEPT) break;
+      feed.versions.delete(old);
+    }
+  }
+}
+
+/** Parses and adapts an answer's body, wherever it runs. */
+export function readParticipants(
+  generation: TalkApiVersion,
+  status: number,
+  body: ArrayBuffer | string,
+): Extract<Decoded, { kind: 'unreadable' }> | { kind: 'read'; participants: Participant[] } {
+  const parsed = parseJson(typeof body === 'string' ? body : new TextDecoder().decode(body));
+  if (!isOcsEnvelope(parsed) || !Array.isArray(parsed.ocs.data)) {
+    // Only a small object is worth sending back (for its message); a 50 MB array is not.
+    return { kind: 'unreadable', status, parsed: isOcsEnvelope(parsed) ? null : parsed };
+  }
+  const participants =
+    generation === 'v4'
+      ? participantsFromV4(parsed.ocs.data as V4Participant[])
+      : participantsFromV1(parsed.ocs.data as V1Participant[]);
+  return { kind: 'read', participants };
+}
+
+/** Deep equality of JSON-like data (what the adapters make: strings, numbers, booleans, null, plain objects). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const key of aKeys) {
+    if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,216 @@
+/**
+ * The page's side of the participants decoder (./participants-decoder.ts): it sends each answer's bytes to the
+ * worker (moved, not copied) and builds the new list from the changes it gets back, keeping the very same
+ * objects for everyone who did not change. So an unchanged refetch of 100,000 participants costs the page
+ * almost nothing, and yields the same array as before.
+ */
+import type { TalkApiVersion } from './capabilities';
+import { ParticipantsDecoder, readParticipants, type DecodeRequest, type Decoded } from './participants-decoder';
+import type { Participant } from './model';
+import { notAnEnvelope, type RawAnswer } from './transport';
+
+export type WorkerCall =
+  | { id: number; type: 'decode'; request: DecodeRequest }
+  | { id: number; type: 'list'; feed: string; version: number };
+
+export type WorkerAnswer = { id: number; result: Decoded | Participant[] | null } | { id: number; error: string };
+
+interface Decoder {
+  /** Runs in a worker: worth a copy of the first answer's bytes so that the page needs not wait for it. */
+  inWorker: boolean;
+  decode(request: DecodeRequest): Promise<Decoded>;
+  list(feed: string, version: number): Promise<Participant[] | null>;
+}
+
+/** The worker failed (it could not load, or it crashed): the answer it held is lost, the request must be made again. */
+export class DecoderUnavailableError extends Error {
+  constructor() {
+    super('The participants decoder stopped working');
+    this.name = 'DecoderUnavailableError';
+  }
+}
+
+function inPage(): Decoder {
+  const decoder = new ParticipantsDecoder();
+  return {
+    inWorker: false,
+    decode: (request) => Promise.resolve(decoder.decode(request)),
+    list: (feed, version) => Promise.resolve(decoder.list(feed, version)),
+  };
+}
+
+function inWorker(onBroken: () => void): Decoder | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./participants.worker.ts', import.meta.url), { type: 'module', name: 'participants' });
+  } catch {
+    return null;
+  }
+  const pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let broken = false;
+
+  worker.onmessage = ({ data: answer }: MessageEvent<WorkerAnswer>) => {
+    const call = pending.get(answer.id);
+    if (!call) return;
+    pending.delete(answer.id);
+    if ('error' in answer) call.reject(new Error(answer.error));
+    else call.resolve(answer.result as never);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    broken = true;
+    worker.terminate();
+    for (const call of pending.values()) call.reject(new DecoderUnavailableError());
+    pending.clear();
+    onBroken();
+  };
+
+  const call = <Result,>(message: WorkerCall, transfer: Transferable[]) =>
+    new Promise<Result>((resolve, reject) => {
+      if (broken) return reject(new DecoderUnavailableError());
+      pending.set(message.id, { resolve: resolve as (result: never) => void, reject });
+      worker.postMessage(message, transfer);
+    });
+  return {
+    inWorker: true,
+    decode: (request) => call<Decoded>({ id: nextId++, type: 'decode', request }, [request.body]),
+    list: (feed, version) => call<Participant[] | null>({ id: nextId++, type: 'list', feed, version }, []),
+  };
+}
+
+/** One decoder for the page: the worker where there can be one, the page itself otherwise or once it broke. */
+let shared: Decoder | null = null;
+function decoder(): Decoder {
+  shared ??=
+    inWorker(() => {
+      shared = inPage();
+    }) ?? inPage();
+  return shared;
+}
+
+interface HeldFeed {
+  /** Versions are the decoder's: if the decoder changes, what is held names nothing. */
+  decoder: Decoder;
+  versions: Map<number, Participant[]>;
+  /** The worker is still decoding the first list, which the page decoded for itself meanwhile. */
+  remembering: Promise<void> | null;
+}
+
+const VERSIONS_HELD = 4;
+const FEEDS_HELD = 8;
+let instances = 0;
+
+/** The lists of one client, by conversation: what each refetch is compared with. */
+export class ParticipantsFeeds {
+  private readonly id = ++instances;
+  private readonly held = new Map<string, HeldFeed>();
+
+  /**
+   * Whether the next answer of this feed is a first list, which the page decodes itself (see `readFirst`):
+   * then the request should ask for the text as well.
+   */
+  wantsText(name: string): boolean {
+    const held = this.held.get(`${this.id}:${name}`);
+    return decoder().inWorker && (!held || held.decoder !== decoder() || (held.versions.size === 0 && !held.remembering));
+  }
+
+  /** The participants of a successful answer; unchanged ones are the objects this feed returned before. */
+  async read(name: string, generation: TalkApiVersion, answer: RawAnswer): Promise<Participant[]> {
+    const feed = `${this.id}:${name}`;
+    const current = decoder();
+    let held = this.held.get(feed);
+    if (!held || held.decoder !== current) {
+      held = { decoder: current, versions: new Map(), remembering: null };
+      this.held.set(feed, held);
+      for (const old of this.held.keys()) {
+        if (this.held.size <= FEEDS_HELD) break;
+        this.held.delete(old);
+      }
+    }
+    await held.remembering;
+    const base = held.versions.size > 0 ? Math.max(...held.versions.keys()) : null;
+    if (base === null && current.inWorker) return this.readFirst(feed, held, generation, answer);
+    const decoded = await current.decode({ feed, generation, status: answer.status, body: answer.body, base });
+
+    switch (decoded.kind) {
+      case 'unreadable':
+        throw notAnEnvelope(decoded.status, decoded.parsed);
+      case 'list':
+        return this.keep(held, decoded.version, decoded.participants);
+      case 'kept':
+        // Only an answer sent with listWanted: false is kept without its list.
+        throw new Error('The participants decoder answered without the list');
+      case 'changes': {
+        const previous = held.versions.get(decoded.base);
+        if (previous) return this.keep(held, decoded.version, applyChanges(previous, decoded.changed, decoded.removed));
+        // Overtaken by other answers meanwhile: take the whole list (new objects, so its rows are made anew once).
+        const whole = await current.list(feed, decoded.version);
+        if (!whole) {
+          // Gone there too: start again from a whole list.
+          held.versions.clear();
+          throw new DecoderUnavailableError();
+        }
+        return this.keep(held, decoded.version, whole);
+      }
+    }
+  }
+
+  /**
+   * The first list of a feed: the page decodes it at once, as fast as it can be on screen (a worker would
+   * decode it no faster, and sending 100,000 participants back costs the page as much as parsing them). The
+   * worker decodes a copy in parallel, to have something to compare the next answer with.
+   */
+  private readFirst(feed: string, held: HeldFeed, generation: TalkApiVersion, answer: RawAnswer): Participant[] {
+    const read = readParticipants(generation, answer.status, answer.text ?? answer.body);
+    // Without the text, the page decodes the bytes, and the worker gets a copy.
+    const copy = answer.text === null ? answer.body.slice(0) : answer.body;
+    if (read.kind === 'unreadable') throw notAnEnvelope(read.status, read.parsed);
+    held.remembering = held.decoder
+      .decode({ feed, generation, status: answer.status, body: copy, base: null, listWanted: false })
+      .then(
+        (decoded) => {
+          if (decoded.kind === 'kept') this.keep(held, decoded.version, read.participants);
+        },
+        // The worker broke: the next answer is a first list again, for the page's own decoder.
+        () => undefined,
+      )
+      .finally(() => {
+        held.remembering = null;
+      });
+    return read.participants;
+  }
+
+  private keep(held: HeldFeed, version: number, participants: Participant[]): Participant[] {
+    held.versions.set(version, participants);
+    for (const old of held.versions.keys()) {
+      if (held.versions.size <= VERSIONS_HELD) break;
+      held.versions.delete(old);
+    }
+    return participants;
+  }
+}
+
+/**
+ * The previous list with the changes made: returns `previous` itself when nothing changed. Known participants
+ * keep their places and newcomers come last (the roster sorts anyway).
+ */
+export function applyChanges(
+  previous: Participant[],
+  changed: readonly Participant[],
+  removed: readonly string[],
+): Participant[] {
+  if (changed.length === 0 && removed.length === 0) return previous;
+  const replacements = new Map(changed.map((participant) => [participant.key, participant]));
+  const gone = new Set(removed);
+  const next: Participant[] = [];
+  for (const participant of previous) {
+    if (gone.has(participant.key)) continue;
+    const replacement = replacements.get(participant.key);
+    if (replacement) replacements.delete(participant.key);
+    next.push(replacement ?? participant);
+  }
+  for (const newcomer of replacements.values()) next.push(newcomer);
+  return next;
+}
