@@ -60,10 +60,10 @@ export interface RefetchResult extends Span {
   examples: string[];
   longTasks: LongTask[];
   worstFrame: WorstFrame;
-  /** Dispatch → response complete. */
-  responseMs: number | null;
-  /** Response complete → main thread calm again (end of the last long task after it). */
-  busyAfterResponseMs: number | null;
+  /** Dispatch → the new list in the page (fetched and compared in the app's worker). */
+  readyMs: number | null;
+  /** List in the page → main thread calm again (end of the last long task after it). */
+  busyAfterReadyMs: number | null;
 }
 
 export interface BenchApi {
@@ -318,14 +318,16 @@ export function installProbes(): void {
       };
       const observer = new MutationObserver(record);
       observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
-      const fetchesBefore = participantFetches.length;
+      const listed = () => performance.getEntriesByName('rollcall:participants-listed', 'mark');
+      const listsBefore = listed().length;
       const t0 = performance.now();
       const deadline = t0 + timeoutMs;
       // What a person coming back to the tab does: React Query refetches on visibilitychange (refetchOnWindowFocus).
       hidden = false;
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-      while (participantFetches.length === fetchesBefore && performance.now() < deadline) await frame();
-      const response = participantFetches[fetchesBefore] ?? null;
+      // The app marks each list it has: refetches are made by a worker, which the page's resource timing misses.
+      while (listed().length === listsBefore && performance.now() < deadline) await frame();
+      const readyAt = listed()[listsBefore]?.startTime ?? null;
       // Then until the main thread is calm: 20 frames in a row on time, at least 300 ms after the response.
       const settleFrom = performance.now();
       let calmFrames = 0;
@@ -342,18 +344,17 @@ export function installProbes(): void {
       observer.disconnect();
       const end = performance.now();
       const tasks = tasksBetween(t0, end);
-      const after = response ? tasks.filter((task) => task.start + task.duration > response.responseEnd) : [];
+      const after = readyAt === null ? [] : tasks.filter((task) => task.start + task.duration > readyAt);
       return {
         from: t0,
         to: end,
-        fetched: response !== null,
+        fetched: readyAt !== null,
         mutations,
         examples,
         longTasks: tasks,
         worstFrame: worstFrameBetween(t0, end),
-        responseMs: response ? response.responseEnd - t0 : null,
-        busyAfterResponseMs:
-          response === null ? null : after.length === 0 ? 0 : Math.max(...after.map((task) => task.start + task.duration)) - response.responseEnd,
+        readyMs: readyAt === null ? null : readyAt - t0,
+        busyAfterReadyMs: readyAt === null ? null : after.length === 0 ? 0 : Math.max(...after.map((task) => task.start + task.duration)) - readyAt,
       };
     },
   };

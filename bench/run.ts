@@ -582,7 +582,7 @@ function report(input: {
     const { refetch } = run;
     if (!refetch.fetched) continue;
     console.log(
-      `- ${count(run.size)} refetch: response after ${ms(refetch.responseMs ?? 0)}; main thread busy ${ms(refetch.busyAfterResponseMs ?? 0)} after it; ` +
+      `- ${count(run.size)} refetch: list in the page after ${ms(refetch.readyMs ?? 0)}; main thread busy ${ms(refetch.busyAfterReadyMs ?? 0)} after it; ` +
         `long tasks: ${refetch.longTasks.length ? refetch.longTasks.map((task) => ms(task.duration)).join(', ') : 'none'}` +
         (refetch.mutations ? `; mutations such as ${refetch.examples.join(', ')}` : '') +
         (refetch.worstFrame ? `; worst frame: ${refetch.worstFrame}` : '') +
@@ -622,7 +622,7 @@ function report(input: {
     '\nHow: (1) the User Timing mark rollcall:roster-rows-painted minus the participants response\'s responseEnd (Resource Timing); ' +
       '(2) input events dispatched in the page, until the list summary changed and a frame painted; (3, 4) the Long Tasks API; ' +
       'polling is held between phases so that a background refetch lands only in (4), which refetches as a returning tab does ' +
-      '(visibilitychange) and counts MutationObserver records on the list; main-thread CPU from a Chromium trace of each phase ' +
+      '(visibilitychange), waits for the app\'s rollcall:participants-listed mark and counts MutationObserver records on the list; main-thread CPU from a Chromium trace of each phase ' +
       '(thread time of the page\'s tasks). kB = 1,000 bytes.',
   );
 }

@@ -1,9 +1,11 @@
 import { fetchCapabilities, talkApiFromCapabilities, type TalkApi } from './capabilities';
 import {
+  prepareRequest,
   request,
   requestBody,
   type Credentials,
   type HttpMethod,
+  type PreparedRequest,
   type RawAnswer,
   type RawOptions,
   type RequestOptions,
@@ -18,6 +20,8 @@ export interface TalkClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   /** The same, but a successful answer's body comes back undecoded (see `requestBody`). */
   requestBody(method: HttpMethod, path: string, options?: RequestOptions, raw?: RawOptions): Promise<RawAnswer>;
+  /** The same request, ready for `fetch` elsewhere (a worker). */
+  prepare(method: HttpMethod, path: string, options?: RequestOptions): PreparedRequest;
   /** The API generation and base path, from the capabilities (fetched once per client). */
   api(): Promise<TalkApi>;
 }
@@ -41,6 +45,10 @@ export function createTalkClient({ getCredentials }: TalkClientOptions): TalkCli
 
     requestBody(method, path, options = {}, raw = {}) {
       return requestBody(method, path, withCredentials(options), raw);
+    },
+
+    prepare(method, path, options = {}) {
+      return prepareRequest(method, path, withCredentials(options));
     },
 
     api() {

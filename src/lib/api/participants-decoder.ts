@@ -10,6 +10,7 @@ import { participantsFromV1, participantsFromV4 } from './adapters';
 import type { TalkApiVersion } from './capabilities';
 import { isOcsEnvelope, parseJson } from './envelope';
 import type { Participant } from './model';
+import type { PreparedRequest } from './transport';
 import type { V1Participant, V4Participant } from './wire';
 
 export interface DecodeRequest {
@@ -32,6 +33,20 @@ export type Decoded =
   | { kind: 'kept'; version: number }
   /** Participants new or different since `base` (by key), and the keys of those gone. */
   | { kind: 'changes'; version: number; base: number; changed: Participant[]; removed: string[] };
+
+/** A refetch made by the worker itself: the page then never holds the body at all. */
+export interface FetchRequest extends PreparedRequest {
+  feed: string;
+  generation: TalkApiVersion;
+  base: number | null;
+}
+
+export type Fetched =
+  | Decoded
+  /** Not a 2xx: the page turns it into its error class, as for any other request. */
+  | { kind: 'failed'; status: number; statusText: string; text: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'aborted' };
 
 interface Feed {
   nextVersion: number;
@@ -106,6 +121,25 @@ export class ParticipantsDecoder {
       if (feed.versions.size <= VERSIONS_KEPT) break;
       feed.versions.delete(old);
     }
+  }
+}
+
+/** Makes the request and decodes a successful answer; failures are returned for the page to explain. */
+export async function fetchParticipants(
+  decoder: ParticipantsDecoder,
+  { url, init, feed, generation, base }: FetchRequest,
+  signal: AbortSignal,
+): Promise<Fetched> {
+  try {
+    const response = await fetch(url, { ...init, signal });
+    if (!response.ok) return { kind: 'failed', status: response.status, statusText: response.statusText, text: await response.text() };
+    const body = await response.arrayBuffer();
+    // Cancelled while the last bytes came: nobody waits for the list, and decoding it would move the version on.
+    if (signal.aborted) return { kind: 'aborted' };
+    return decoder.decode({ feed, generation, status: response.status, body, base });
+  } catch (error) {
+    if (signal.aborted) return { kind: 'aborted' };
+    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -3,8 +3,8 @@ import { ocsResponse, stubFetch, type Route } from '../../test/ocs';
 import { capabilitiesRoute, v1Participant, v4Participant } from '../../test/talk-fixtures';
 import { createTalkClient } from './client';
 import { ApiError } from './errors';
-import { ParticipantsDecoder } from './participants-decoder';
-import type { WorkerAnswer, WorkerCall } from './participants-feed';
+import { ParticipantsDecoder, fetchParticipants } from './participants-decoder';
+import type { WorkerAnswer, WorkerCall, WorkerResult } from './participants-feed';
 import { listParticipants } from './participants';
 import type { V4Participant } from './wire';
 
@@ -99,15 +99,21 @@ describe('participants, refetched', () => {
 class DecoderWorker {
   static failing = false;
   private readonly decoder = new ParticipantsDecoder();
+  private readonly fetches = new Map<number, AbortController>();
   onmessage: ((event: { data: WorkerAnswer }) => void) | null = null;
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
 
   postMessage(message: WorkerCall) {
     const call = structuredClone(message);
-    setTimeout(() => {
+    if (call.type === 'abort') return this.fetches.get(call.target)?.abort();
+    setTimeout(async () => {
       if (DecoderWorker.failing) return this.onerror?.({ preventDefault() {} });
-      const result = call.type === 'decode' ? this.decoder.decode(call.request) : this.decoder.list(call.feed, call.version);
-      this.onmessage?.({ data: structuredClone({ id: call.id, result }) });
+      const answer = (result: WorkerResult) => this.onmessage?.({ data: structuredClone({ id: call.id, result }) });
+      if (call.type === 'decode') return answer(this.decoder.decode(call.request));
+      if (call.type === 'list') return answer(this.decoder.list(call.feed, call.version));
+      const controller = new AbortController();
+      this.fetches.set(call.id, controller);
+      answer(await fetchParticipants(this.decoder, call.request, controller.signal));
     });
   }
 
@@ -122,7 +128,8 @@ describe('participants, with a worker', () => {
     vi.resetModules();
     const fresh = await import('./participants');
     const { createTalkClient: freshClient } = await import('./client');
-    return { listParticipants: fresh.listParticipants, client: freshClient({ getCredentials: () => null }) };
+    const errors = await import('./errors');
+    return { listParticipants: fresh.listParticipants, client: freshClient({ getCredentials: () => null }), errors };
   }
 
   it('decode refetches in the worker: the page keeps its own objects for those who did not change', async () => {
@@ -140,6 +147,35 @@ describe('participants, with a worker', () => {
     expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(3);
   });
 
+  it('explain a refused refetch as any refused request, and let a cancelled one go', async () => {
+    let refusal: Response | null = null;
+    let hold: Promise<void> | null = null;
+    const roster = rosterRoute({ room1: [ann, bob] });
+    const { calls } = stubFetch(capabilitiesRoute('v4'), (request) => {
+      if (!request.url.includes('/participants')) return undefined;
+      if (refusal) return refusal;
+      return hold ? hold.then(() => roster(request)!) : roster(request);
+    });
+    const page = await freshPage();
+    await page.listParticipants(page.client, 'room1');
+    await new Promise((resolve) => setTimeout(resolve));
+
+    refusal = ocsResponse(null, 403, 'Not allowed');
+    const failure = await page.listParticipants(page.client, 'room1').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(page.errors.ForbiddenError);
+    expect((failure as Error).message).toBe('Not allowed');
+
+    refusal = null;
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
+    const controller = new AbortController();
+    const cancelled = page.listParticipants(page.client, 'room1', { signal: controller.signal }).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(3));
+    controller.abort();
+    release();
+    expect(await cancelled).toMatchObject({ name: 'AbortError' });
+  });
+
   it('fetch the list again, decoded in the page, when the worker fails with an answer in hand', async () => {
     const roster = { room1: [ann, bob] };
     const { calls } = stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
@@ -154,7 +190,8 @@ describe('participants, with a worker', () => {
     const next = await page.listParticipants(page.client, 'room1');
 
     expect(next.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob', 'Cid']);
-    expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(3);
+    // The first list, then the page's own request again (this broken worker made none).
+    expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(2);
     // From then on the page decodes, and still keeps unchanged objects.
     expect(await page.listParticipants(page.client, 'room1')).toBe(next);
   });

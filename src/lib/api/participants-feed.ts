@@ -1,25 +1,41 @@
 /**
- * The page's side of the participants decoder (./participants-decoder.ts): it sends each answer's bytes to the
- * worker (moved, not copied) and builds the new list from the changes it gets back, keeping the very same
- * objects for everyone who did not change. So an unchanged refetch of 100,000 participants costs the page
- * almost nothing, and yields the same array as before.
+ * The page's side of the participants decoder (./participants-decoder.ts). The first list of a conversation
+ * is fetched and parsed in the page, to be on screen as soon as possible; the worker gets a copy, to compare
+ * with. Every refetch is then made by the worker itself, which sends back only what changed: the page builds
+ * the new list from those changes, keeping the very same objects for everyone else. So a refetch of 100,000
+ * participants costs the page almost nothing (it never holds the 50 MB body), and an unchanged one yields
+ * the same array as before.
  */
 import type { TalkApiVersion } from './capabilities';
-import { ParticipantsDecoder, readParticipants, type DecodeRequest, type Decoded } from './participants-decoder';
+import { NetworkError } from './errors';
+import {
+  ParticipantsDecoder,
+  fetchParticipants,
+  readParticipants,
+  type DecodeRequest,
+  type Decoded,
+  type FetchRequest,
+  type Fetched,
+} from './participants-decoder';
 import type { Participant } from './model';
-import { notAnEnvelope, type RawAnswer } from './transport';
+import { failureOfAnswer, notAnEnvelope, type PreparedRequest, type RawAnswer, type RawOptions } from './transport';
 
 export type WorkerCall =
   | { id: number; type: 'decode'; request: DecodeRequest }
-  | { id: number; type: 'list'; feed: string; version: number };
+  | { id: number; type: 'list'; feed: string; version: number }
+  | { id: number; type: 'fetch'; request: FetchRequest }
+  | { id: number; type: 'abort'; target: number };
 
-export type WorkerAnswer = { id: number; result: Decoded | Participant[] | null } | { id: number; error: string };
+export type WorkerResult = Fetched | Participant[] | null;
+
+export type WorkerAnswer = { id: number; result: WorkerResult } | { id: number; error: string };
 
 interface Decoder {
-  /** Runs in a worker: worth a copy of the first answer's bytes so that the page needs not wait for it. */
+  /** Runs in a worker: the page makes and parses a feed's first request, the worker all later ones. */
   inWorker: boolean;
   decode(request: DecodeRequest): Promise<Decoded>;
   list(feed: string, version: number): Promise<Participant[] | null>;
+  fetch(request: FetchRequest, signal: AbortSignal | undefined): Promise<Fetched>;
 }
 
 /** The worker failed (it could not load, or it crashed): the answer it held is lost, the request must be made again. */
@@ -36,6 +52,7 @@ function inPage(): Decoder {
     inWorker: false,
     decode: (request) => Promise.resolve(decoder.decode(request)),
     list: (feed, version) => Promise.resolve(decoder.list(feed, version)),
+    fetch: (request, signal) => fetchParticipants(decoder, request, signal ?? new AbortController().signal),
   };
 }
 
@@ -67,7 +84,7 @@ function inWorker(onBroken: () => void): Decoder | null {
     onBroken();
   };
 
-  const call = <Result,>(message: WorkerCall, transfer: Transferable[]) =>
+  const call = <Result,>(message: WorkerCall, transfer: Transferable[] = []) =>
     new Promise<Result>((resolve, reject) => {
       if (broken) return reject(new DecoderUnavailableError());
       pending.set(message.id, { resolve: resolve as (result: never) => void, reject });
@@ -76,7 +93,13 @@ function inWorker(onBroken: () => void): Decoder | null {
   return {
     inWorker: true,
     decode: (request) => call<Decoded>({ id: nextId++, type: 'decode', request }, [request.body]),
-    list: (feed, version) => call<Participant[] | null>({ id: nextId++, type: 'list', feed, version }, []),
+    list: (feed, version) => call<Participant[] | null>({ id: nextId++, type: 'list', feed, version }),
+    fetch: (request, signal) => {
+      const id = nextId++;
+      const cancel = () => worker.postMessage({ id: nextId++, type: 'abort', target: id } satisfies WorkerCall);
+      signal?.addEventListener('abort', cancel, { once: true });
+      return call<Fetched>({ id, type: 'fetch', request }).finally(() => signal?.removeEventListener('abort', cancel));
+    },
   };
 }
 
@@ -88,6 +111,15 @@ function decoder(): Decoder {
       shared = inPage();
     }) ?? inPage();
   return shared;
+}
+
+/** One request for a participants list, made where the feed decides. */
+export interface ParticipantsRequest {
+  /** Makes it in the page. */
+  inPage(options: RawOptions): Promise<RawAnswer>;
+  /** The same request for `fetch` elsewhere. */
+  prepared: PreparedRequest;
+  signal?: AbortSignal;
 }
 
 interface HeldFeed {
@@ -107,19 +139,36 @@ export class ParticipantsFeeds {
   private readonly id = ++instances;
   private readonly held = new Map<string, HeldFeed>();
 
-  /**
-   * Whether the next answer of this feed is a first list, which the page decodes itself (see `readFirst`):
-   * then the request should ask for the text as well.
-   */
-  wantsText(name: string): boolean {
-    const held = this.held.get(`${this.id}:${name}`);
-    return decoder().inWorker && (!held || held.decoder !== decoder() || (held.versions.size === 0 && !held.remembering));
-  }
-
-  /** The participants of a successful answer; unchanged ones are the objects this feed returned before. */
-  async read(name: string, generation: TalkApiVersion, answer: RawAnswer): Promise<Participant[]> {
+  /** The participants; those unchanged since this feed's previous list are the objects returned then. */
+  async list(name: string, generation: TalkApiVersion, request: ParticipantsRequest): Promise<Participant[]> {
     const feed = `${this.id}:${name}`;
     const current = decoder();
+    const held = this.heldFor(feed, current);
+    await held.remembering;
+    const base = held.versions.size > 0 ? Math.max(...held.versions.keys()) : null;
+
+    if (!current.inWorker) {
+      const answer = await request.inPage({});
+      return this.fromDecoded(feed, held, await current.decode({ feed, generation, status: answer.status, body: answer.body, base }));
+    }
+    if (base === null) return this.readFirst(feed, held, generation, await request.inPage({ withText: true }));
+
+    const url = new URL(request.prepared.url, location.href).href;
+    const fetched = await current.fetch({ ...request.prepared, url, feed, generation, base }, request.signal);
+    switch (fetched.kind) {
+      case 'failed':
+        throw failureOfAnswer(fetched.status, fetched.statusText, fetched.text);
+      case 'network':
+        throw new NetworkError(new Error(fetched.message));
+      case 'aborted':
+        // React Query expects the signal's own reason.
+        throw request.signal?.reason ?? new DOMException('The request was cancelled', 'AbortError');
+      default:
+        return this.fromDecoded(feed, held, fetched);
+    }
+  }
+
+  private heldFor(feed: string, current: Decoder): HeldFeed {
     let held = this.held.get(feed);
     if (!held || held.decoder !== current) {
       held = { decoder: current, versions: new Map(), remembering: null };
@@ -129,11 +178,10 @@ export class ParticipantsFeeds {
         this.held.delete(old);
       }
     }
-    await held.remembering;
-    const base = held.versions.size > 0 ? Math.max(...held.versions.keys()) : null;
-    if (base === null && current.inWorker) return this.readFirst(feed, held, generation, answer);
-    const decoded = await current.decode({ feed, generation, status: answer.status, body: answer.body, base });
+    return held;
+  }
 
+  private async fromDecoded(feed: string, held: HeldFeed, decoded: Decoded): Promise<Participant[]> {
     switch (decoded.kind) {
       case 'unreadable':
         throw notAnEnvelope(decoded.status, decoded.parsed);
@@ -146,7 +194,7 @@ export class ParticipantsFeeds {
         const previous = held.versions.get(decoded.base);
         if (previous) return this.keep(held, decoded.version, applyChanges(previous, decoded.changed, decoded.removed));
         // Overtaken by other answers meanwhile: take the whole list (new objects, so its rows are made anew once).
-        const whole = await current.list(feed, decoded.version);
+        const whole = await held.decoder.list(feed, decoded.version);
         if (!whole) {
           // Gone there too: start again from a whole list.
           held.versions.clear();
@@ -158,17 +206,17 @@ export class ParticipantsFeeds {
   }
 
   /**
-   * The first list of a feed: the page decodes it at once, as fast as it can be on screen (a worker would
-   * decode it no faster, and sending 100,000 participants back costs the page as much as parsing them). The
-   * worker decodes a copy in parallel, to have something to compare the next answer with.
+   * The first list of a feed: the page parses it at once, as fast as it can be on screen (a worker would parse
+   * it no faster, and sending 100,000 participants back costs the page as much as parsing them). The worker
+   * decodes the bytes in parallel, to have something to compare the next answer with.
    */
   private readFirst(feed: string, held: HeldFeed, generation: TalkApiVersion, answer: RawAnswer): Participant[] {
     const read = readParticipants(generation, answer.status, answer.text ?? answer.body);
-    // Without the text, the page decodes the bytes, and the worker gets a copy.
-    const copy = answer.text === null ? answer.body.slice(0) : answer.body;
     if (read.kind === 'unreadable') throw notAnEnvelope(read.status, read.parsed);
+    // Without the text the page decoded the bytes themselves: the worker gets a copy.
+    const bytes = answer.text === null ? answer.body.slice(0) : answer.body;
     held.remembering = held.decoder
-      .decode({ feed, generation, status: answer.status, body: copy, base: null, listWanted: false })
+      .decode({ feed, generation, status: answer.status, body: bytes, base: null, listWanted: false })
       .then(
         (decoded) => {
           if (decoded.kind === 'kept') this.keep(held, decoded.version, read.participants);

@@ -40,15 +40,14 @@ export async function listParticipants(
     feeds = new ParticipantsFeeds();
     feedsOfClient.set(talk, feeds);
   }
-  const feed = `${api.version}:${token}`;
-  const answer = await talk.requestBody(
-    'GET',
-    `${roomPath(api, token)}/participants`,
-    { params: { includeStatus: true }, signal: options.signal },
-    { withText: feeds.wantsText(feed) },
-  );
+  const path = `${roomPath(api, token)}/participants`;
+  const request = { params: { includeStatus: true }, signal: options.signal };
   try {
-    return await feeds.read(feed, api.version, answer);
+    return await feeds.list(`${api.version}:${token}`, api.version, {
+      inPage: (raw) => talk.requestBody('GET', path, request, raw),
+      prepared: talk.prepare('GET', path, request),
+      signal: options.signal,
+    });
   } catch (error) {
     // The worker died with the answer in hand; the page decodes from now on, starting with this list again.
     if (error instanceof DecoderUnavailableError) return listParticipants(talk, token, options);

@@ -81,8 +81,20 @@ export function notAnEnvelope(status: number, parsed: unknown): Error {
   return failure(status, '', null, parsed);
 }
 
-async function send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
-  const { params, body, credentials, signal } = options;
+/** The error for an answer read elsewhere (a worker), as `request` would have thrown it. */
+export function failureOfAnswer(status: number, statusText: string, text: string): Error {
+  const parsed = parseJson(text);
+  return failure(status, statusText, isOcsEnvelope(parsed) ? parsed : null, parsed);
+}
+
+/** A request ready to be made by `fetch`, here or (with its URL made absolute) in a worker. */
+export interface PreparedRequest {
+  url: string;
+  init: { method: HttpMethod; headers: Record<string, string>; body?: string; credentials: RequestCredentials };
+}
+
+export function prepareRequest(method: HttpMethod, path: string, options: RequestOptions = {}): PreparedRequest {
+  const { params, body, credentials } = options;
   const headers: Record<string, string> = {
     // Without this header Nextcloud refuses the request as a CSRF attempt (412).
     'OCS-APIRequest': 'true',
@@ -91,16 +103,23 @@ async function send(method: HttpMethod, path: string, options: RequestOptions): 
   };
   if (credentials) headers.Authorization = basicAuthorization(credentials);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-
-  try {
-    return await fetch(withQuery(path, params), {
+  return {
+    url: withQuery(path, params),
+    init: {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       // Guests are identified by the Nextcloud session cookie of their join.
       credentials: 'same-origin',
-      signal,
-    });
+    },
+  };
+}
+
+async function send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
+  const { url, init } = prepareRequest(method, path, options);
+  const { signal } = options;
+  try {
+    return await fetch(url, { ...init, signal });
   } catch (error) {
     // A cancelled request is not a network failure; React Query needs to see the abort as it is.
     if (signal?.aborted) throw error;
