@@ -1,5 +1,5 @@
 /**
- * Optional CPU profiles of loading a roster and of typing in its search, for finding where the time goes. Set BENCH_PROFILE to
+ * Optional CPU profiles of loading a roster, scrolling it and typing in its search, for finding where the time goes. Set BENCH_PROFILE to
  * a directory: the bench then builds the app unminified (function names stay readable; the figures of such a
  * run are not the ones to report), writes one `.cpuprofile` per roster there (Chrome DevTools opens them) and
  * prints the functions with the most self time.

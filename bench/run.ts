@@ -284,7 +284,9 @@ async function measureRoster(
 
   log(`  ${room.token}: scrolling`);
   const scroll = await traced(() =>
-    page.evaluate((steps) => window.__bench.scrollThrough(steps), { pageSteps: 30, jumpSteps: options.jumpSteps, budgetMs: 20_000 }),
+    profiled(page, `scroll-${room.token}`, () =>
+      page.evaluate((steps) => window.__bench.scrollThrough(steps), { pageSteps: 30, jumpSteps: options.jumpSteps, budgetMs: 20_000 }),
+    ),
   );
   const seen = await page.evaluate(() => window.__bench.seen());
   // Lazy images still starting after the last step count too.

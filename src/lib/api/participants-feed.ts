@@ -10,7 +10,6 @@ import type { TalkApiVersion } from './capabilities';
 import { NetworkError } from './errors';
 import {
   ParticipantsDecoder,
-  fetchParticipants,
   readParticipants,
   type DecodeRequest,
   type Decoded,
@@ -31,11 +30,10 @@ export type WorkerResult = Fetched | Participant[] | null;
 export type WorkerAnswer = { id: number; result: WorkerResult } | { id: number; error: string };
 
 interface Decoder {
-  /** Runs in a worker: the page makes and parses a feed's first request, the worker all later ones. */
-  inWorker: boolean;
   decode(request: DecodeRequest): Promise<Decoded>;
   list(feed: string, version: number): Promise<Participant[] | null>;
-  fetch(request: FetchRequest, signal: AbortSignal | undefined): Promise<Fetched>;
+  /** Only in a worker: the page makes and parses a feed's first request, the worker all later ones. */
+  fetch?(request: FetchRequest, signal: AbortSignal | undefined): Promise<Fetched>;
 }
 
 /** The worker failed (it could not load, or it crashed): the answer it held is lost, the request must be made again. */
@@ -49,10 +47,8 @@ export class DecoderUnavailableError extends Error {
 function inPage(): Decoder {
   const decoder = new ParticipantsDecoder();
   return {
-    inWorker: false,
     decode: (request) => Promise.resolve(decoder.decode(request)),
     list: (feed, version) => Promise.resolve(decoder.list(feed, version)),
-    fetch: (request, signal) => fetchParticipants(decoder, request, signal ?? new AbortController().signal),
   };
 }
 
@@ -91,7 +87,6 @@ function inWorker(onBroken: () => void): Decoder | null {
       worker.postMessage(message, transfer);
     });
   return {
-    inWorker: true,
     decode: (request) => call<Decoded>({ id: nextId++, type: 'decode', request }, [request.body]),
     list: (feed, version) => call<Participant[] | null>({ id: nextId++, type: 'list', feed, version }),
     fetch: (request, signal) => {
@@ -147,7 +142,7 @@ export class ParticipantsFeeds {
     await held.remembering;
     const base = held.versions.size > 0 ? Math.max(...held.versions.keys()) : null;
 
-    if (!current.inWorker) {
+    if (!current.fetch) {
       const answer = await request.inPage({});
       return this.fromDecoded(feed, held, await current.decode({ feed, generation, status: answer.status, body: answer.body, base }));
     }
