@@ -21,7 +21,11 @@ export interface DecodeRequest {
   body: ArrayBuffer;
   /** The version the caller holds, to be told the changes since; null for the whole list. */
   base: number | null;
-  /** False: the caller decoded this answer itself, and only needs the version it is kept as. */
+  /**
+   * False: the caller decoded this answer itself, and only needs the version it is kept as. The body is then
+   * decoded only when a later answer is compared with it: right after a first list, the person is scrolling
+   * and typing, and the page needs the CPU more than this.
+   */
   listWanted?: boolean;
 }
 
@@ -48,10 +52,19 @@ export type Fetched =
   | { kind: 'network'; message: string }
   | { kind: 'aborted' };
 
+/** A kept answer not decoded yet (see `listWanted`). */
+interface Undecoded {
+  generation: TalkApiVersion;
+  status: number;
+  body: ArrayBuffer;
+}
+
+type ParticipantsByKey = Map<string, Participant>;
+
 interface Feed {
   nextVersion: number;
   /** The latest few versions, oldest first: a caller may still hold one of them when its answer comes. */
-  versions: Map<number, Map<string, Participant>>;
+  versions: Map<number, ParticipantsByKey | Undecoded>;
   lastUsed: number;
 }
 
@@ -64,14 +77,20 @@ export class ParticipantsDecoder {
   private uses = 0;
 
   decode({ feed: feedName, generation, status, body, base, listWanted = true }: DecodeRequest): Decoded {
+    if (!listWanted && base === null) {
+      const feed = this.feed(feedName);
+      const version = feed.nextVersion++;
+      this.keep(feed, version, { generation, status, body });
+      return { kind: 'kept', version };
+    }
     const read = readParticipants(generation, status, body);
     if (read.kind === 'unreadable') return read;
     const { participants } = read;
 
     const feed = this.feed(feedName);
     const version = feed.nextVersion++;
-    const previous = base === null ? undefined : feed.versions.get(base);
-    const current = new Map<string, Participant>();
+    const previous = base === null ? null : this.version(feed, base);
+    const current: ParticipantsByKey = new Map();
 
     if (base === null || !previous) {
       for (const participant of participants) current.set(participant.key, participant);
@@ -97,8 +116,22 @@ export class ParticipantsDecoder {
 
   /** The whole list of a version still kept; null when it is gone. */
   list(feedName: string, version: number): Participant[] | null {
-    const kept = this.feeds.get(feedName)?.versions.get(version);
+    const feed = this.feeds.get(feedName);
+    const kept = feed ? this.version(feed, version) : null;
     return kept ? [...kept.values()] : null;
+  }
+
+  /** A kept version, decoded now if it was not yet; null when it is gone. */
+  private version(feed: Feed, version: number): ParticipantsByKey | null {
+    const kept = feed.versions.get(version);
+    if (!kept || kept instanceof Map) return kept ?? null;
+    const read = readParticipants(kept.generation, kept.status, kept.body);
+    // The page read the same bytes without trouble; if they were unreadable after all, there is nothing to compare with.
+    if (read.kind === 'unreadable') return null;
+    const byKey: ParticipantsByKey = new Map();
+    for (const participant of read.participants) byKey.set(participant.key, participant);
+    feed.versions.set(version, byKey);
+    return byKey;
   }
 
   private feed(name: string): Feed {
@@ -115,7 +148,7 @@ export class ParticipantsDecoder {
     return feed;
   }
 
-  private keep(feed: Feed, version: number, participants: Map<string, Participant>): void {
+  private keep(feed: Feed, version: number, participants: ParticipantsByKey | Undecoded): void {
     feed.versions.set(version, participants);
     for (const old of feed.versions.keys()) {
       if (feed.versions.size <= VERSIONS_KEPT) break;
