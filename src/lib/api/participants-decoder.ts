@@ -176,6 +176,53 @@ export async function fetchParticipants(
   }
 }
 
+/** What the page asks the worker; `abort` cancels the fetch call named by `target`. */
+export type WorkerCall =
+  | { id: number; type: 'decode'; request: DecodeRequest }
+  | { id: number; type: 'list'; feed: string; version: number }
+  | { id: number; type: 'fetch'; request: FetchRequest }
+  | { id: number; type: 'abort'; target: number };
+
+export type WorkerResult = Fetched | Participant[] | null;
+
+/** Each call but `abort` is answered with its id; an exception becomes `{ id, error }`. */
+export type WorkerAnswer = { id: number; result: WorkerResult } | { id: number; error: string };
+
+/** The worker's side of the messages (./participants.worker.ts): a decoder answering calls through `post`. */
+export function answerWorkerCalls(post: (answer: WorkerAnswer) => void): (call: WorkerCall) => void {
+  const decoder = new ParticipantsDecoder();
+  const fetches = new Map<number, AbortController>();
+
+  async function answer(call: Exclude<WorkerCall, { type: 'abort' }>): Promise<WorkerResult> {
+    switch (call.type) {
+      case 'decode':
+        return decoder.decode(call.request);
+      case 'list':
+        return decoder.list(call.feed, call.version);
+      case 'fetch': {
+        const controller = new AbortController();
+        fetches.set(call.id, controller);
+        try {
+          return await fetchParticipants(decoder, call.request, controller.signal);
+        } finally {
+          fetches.delete(call.id);
+        }
+      }
+    }
+  }
+
+  return (call) => {
+    if (call.type === 'abort') {
+      fetches.get(call.target)?.abort();
+      return;
+    }
+    answer(call).then(
+      (result) => post({ id: call.id, result }),
+      (error: unknown) => post({ id: call.id, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+}
+
 /** Parses and adapts an answer's body, wherever it runs. */
 export function readParticipants(
   generation: TalkApiVersion,

@@ -3,8 +3,7 @@ import { ocsResponse, stubFetch, type Route } from '../../test/ocs';
 import { capabilitiesRoute, v1Participant, v4Participant } from '../../test/talk-fixtures';
 import { createTalkClient } from './client';
 import { ApiError } from './errors';
-import { ParticipantsDecoder, fetchParticipants } from './participants-decoder';
-import type { WorkerAnswer, WorkerCall, WorkerResult } from './participants-feed';
+import { ParticipantsDecoder, answerWorkerCalls, type WorkerAnswer, type WorkerCall } from './participants-decoder';
 import { listParticipants } from './participants';
 import type { V4Participant } from './wire';
 
@@ -93,27 +92,22 @@ describe('participants, refetched', () => {
 });
 
 /**
- * A worker as the browser runs one, in this thread: the real decoder behind the same messages, with every
- * message structurally cloned both ways (so nothing is shared by chance), answering in a later task.
+ * A worker as the browser runs one, in this thread: the worker's own call handling behind the same messages,
+ * with every message structurally cloned both ways (so nothing is shared by chance), answering in a later task.
  */
 class DecoderWorker {
   static failing = false;
-  private readonly decoder = new ParticipantsDecoder();
-  private readonly fetches = new Map<number, AbortController>();
   onmessage: ((event: { data: WorkerAnswer }) => void) | null = null;
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
+  private readonly answer = answerWorkerCalls((answer) => this.onmessage?.({ data: structuredClone(answer) }));
 
   postMessage(message: WorkerCall) {
     const call = structuredClone(message);
-    if (call.type === 'abort') return this.fetches.get(call.target)?.abort();
-    setTimeout(async () => {
+    // A cancel reaches a running fetch at once, as it would reach a worker that is waiting on the network.
+    if (call.type === 'abort') return this.answer(call);
+    setTimeout(() => {
       if (DecoderWorker.failing) return this.onerror?.({ preventDefault() {} });
-      const answer = (result: WorkerResult) => this.onmessage?.({ data: structuredClone({ id: call.id, result }) });
-      if (call.type === 'decode') return answer(this.decoder.decode(call.request));
-      if (call.type === 'list') return answer(this.decoder.list(call.feed, call.version));
-      const controller = new AbortController();
-      this.fetches.set(call.id, controller);
-      answer(await fetchParticipants(this.decoder, call.request, controller.signal));
+      this.answer(call);
     });
   }
 

@@ -15,19 +15,11 @@ import {
   type Decoded,
   type FetchRequest,
   type Fetched,
+  type WorkerAnswer,
+  type WorkerCall,
 } from './participants-decoder';
 import type { Participant } from './model';
 import { failureOfAnswer, notAnEnvelope, type PreparedRequest, type RawAnswer, type RawOptions } from './transport';
-
-export type WorkerCall =
-  | { id: number; type: 'decode'; request: DecodeRequest }
-  | { id: number; type: 'list'; feed: string; version: number }
-  | { id: number; type: 'fetch'; request: FetchRequest }
-  | { id: number; type: 'abort'; target: number };
-
-export type WorkerResult = Fetched | Participant[] | null;
-
-export type WorkerAnswer = { id: number; result: WorkerResult } | { id: number; error: string };
 
 interface Decoder {
   decode(request: DecodeRequest): Promise<Decoded>;
