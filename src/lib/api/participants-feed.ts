@@ -198,12 +198,11 @@ export class ParticipantsFeeds {
    * decodes the bytes in parallel, to have something to compare the next answer with.
    */
   private readFirst(feed: string, held: HeldFeed, generation: TalkApiVersion, answer: RawAnswer): Participant[] {
+    // Read before the bytes move to the worker: without the text, the page decodes those bytes.
     const read = readParticipants(generation, answer.status, answer.text ?? answer.body);
     if (read.kind === 'unreadable') throw notAnEnvelope(read.status, read.parsed);
-    // Without the text the page decoded the bytes themselves: the worker gets a copy.
-    const bytes = answer.text === null ? answer.body.slice(0) : answer.body;
     held.remembering = held.decoder
-      .decode({ feed, generation, status: answer.status, body: bytes, base: null, listWanted: false })
+      .decode({ feed, generation, status: answer.status, body: answer.body, base: null, listWanted: false })
       .then(
         (decoded) => {
           if (decoded.kind === 'kept') this.keep(held, decoded.version, read.participants);

@@ -72,8 +72,7 @@ export async function requestBody(
     ]);
     return { status: response.status, body, text };
   }
-  const parsed = parseJson(await read(() => response.text(), options.signal));
-  throw failure(response.status, response.statusText, isOcsEnvelope(parsed) ? parsed : null, parsed);
+  throw failureOfAnswer(response.status, response.statusText, await read(() => response.text(), options.signal));
 }
 
 /** The error for a successful answer whose body is no OCS envelope; `parsed` is the body as JSON, or null. */
@@ -81,7 +80,7 @@ export function notAnEnvelope(status: number, parsed: unknown): Error {
   return failure(status, '', null, parsed);
 }
 
-/** The error for an answer read elsewhere (a worker), as `request` would have thrown it. */
+/** The error for a failed answer's body, as `request` throws it (also for answers a worker read). */
 export function failureOfAnswer(status: number, statusText: string, text: string): Error {
   const parsed = parseJson(text);
   return failure(status, statusText, isOcsEnvelope(parsed) ? parsed : null, parsed);
