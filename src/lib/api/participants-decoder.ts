@@ -68,9 +68,26 @@ interface Feed {
   lastUsed: number;
 }
 
-/** Versions kept per feed, and feeds kept: enough for requests overlapping a cancelled one, and a few rooms. */
-const VERSIONS_KEPT = 4;
-const FEEDS_KEPT = 8;
+/**
+ * Versions kept per feed, and feeds kept: enough for requests overlapping a cancelled one, and a few rooms.
+ * The page keeps as many (./participants-feed.ts), so that the version it compares with is still here.
+ */
+export const VERSIONS_KEPT = 4;
+export const FEEDS_KEPT = 8;
+
+/** Drops a map's oldest entries (in insertion order) beyond `count`. */
+export function keepNewest(map: Map<unknown, unknown>, count: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= count) break;
+    map.delete(key);
+  }
+}
+
+function byKey(participants: readonly Participant[]): ParticipantsByKey {
+  const map: ParticipantsByKey = new Map();
+  for (const participant of participants) map.set(participant.key, participant);
+  return map;
+}
 
 export class ParticipantsDecoder {
   private readonly feeds = new Map<string, Feed>();
@@ -90,14 +107,12 @@ export class ParticipantsDecoder {
     const feed = this.feed(feedName);
     const version = feed.nextVersion++;
     const previous = base === null ? null : this.version(feed, base);
-    const current: ParticipantsByKey = new Map();
-
     if (base === null || !previous) {
-      for (const participant of participants) current.set(participant.key, participant);
-      this.keep(feed, version, current);
+      this.keep(feed, version, byKey(participants));
       return listWanted ? { kind: 'list', version, participants } : { kind: 'kept', version };
     }
 
+    const current: ParticipantsByKey = new Map();
     const changed: Participant[] = [];
     for (const participant of participants) {
       const before = previous.get(participant.key);
@@ -128,10 +143,9 @@ export class ParticipantsDecoder {
     const read = readParticipants(kept.generation, kept.status, kept.body);
     // The page read the same bytes without trouble; if they were unreadable after all, there is nothing to compare with.
     if (read.kind === 'unreadable') return null;
-    const byKey: ParticipantsByKey = new Map();
-    for (const participant of read.participants) byKey.set(participant.key, participant);
-    feed.versions.set(version, byKey);
-    return byKey;
+    const participants = byKey(read.participants);
+    feed.versions.set(version, participants);
+    return participants;
   }
 
   private feed(name: string): Feed {
@@ -150,10 +164,7 @@ export class ParticipantsDecoder {
 
   private keep(feed: Feed, version: number, participants: ParticipantsByKey | Undecoded): void {
     feed.versions.set(version, participants);
-    for (const old of feed.versions.keys()) {
-      if (feed.versions.size <= VERSIONS_KEPT) break;
-      feed.versions.delete(old);
-    }
+    keepNewest(feed.versions, VERSIONS_KEPT);
   }
 }
 

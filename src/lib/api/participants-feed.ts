@@ -9,7 +9,10 @@
 import type { TalkApiVersion } from './capabilities';
 import { NetworkError } from './errors';
 import {
+  FEEDS_KEPT,
   ParticipantsDecoder,
+  VERSIONS_KEPT,
+  keepNewest,
   readParticipants,
   type DecodeRequest,
   type Decoded,
@@ -117,8 +120,6 @@ interface HeldFeed {
   remembering: Promise<void> | null;
 }
 
-const VERSIONS_HELD = 4;
-const FEEDS_HELD = 8;
 let instances = 0;
 
 /** The lists of one client, by conversation: what each refetch is compared with. */
@@ -160,10 +161,7 @@ export class ParticipantsFeeds {
     if (!held || held.decoder !== current) {
       held = { decoder: current, versions: new Map(), remembering: null };
       this.held.set(feed, held);
-      for (const old of this.held.keys()) {
-        if (this.held.size <= FEEDS_HELD) break;
-        this.held.delete(old);
-      }
+      keepNewest(this.held, FEEDS_KEPT);
     }
     return held;
   }
@@ -218,10 +216,7 @@ export class ParticipantsFeeds {
 
   private keep(held: HeldFeed, version: number, participants: Participant[]): Participant[] {
     held.versions.set(version, participants);
-    for (const old of held.versions.keys()) {
-      if (held.versions.size <= VERSIONS_HELD) break;
-      held.versions.delete(old);
-    }
+    keepNewest(held.versions, VERSIONS_KEPT);
     return participants;
   }
 }
