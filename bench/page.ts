@@ -193,7 +193,8 @@ export function installProbes(): void {
     },
 
     firstRows() {
-      const received = performance.getEntriesByName('rollcall:participants-received', 'mark')[0];
+      // The first list of this page visit: the page parsed it (refetches are marked too, later).
+      const received = performance.getEntriesByName('rollcall:participants-listed', 'mark')[0];
       const painted = performance.getEntriesByName('rollcall:roster-rows-painted', 'mark')[0];
       const fetch = participantFetches[0];
       if (!received || !painted || !fetch) return null;

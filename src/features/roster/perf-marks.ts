@@ -4,15 +4,16 @@ import { useEffect } from 'react';
  * User Timing marks read by `npm run bench` (bench/run.ts) to time "response received → first rows on screen"
  * (DESIGN.md, Targets) and refetches. They change nothing the person sees or does.
  */
-/** Once per page visit: the first list is parsed. */
-export const PARTICIPANTS_RECEIVED = 'rollcall:participants-received';
-/** Every list, refetches included (those are fetched in a worker, where the page's resource timing sees nothing). */
+/**
+ * Every list the page has: the first of a visit times "parsed", later ones the refetches (which a worker
+ * makes, so the page's resource timing does not see them).
+ */
 export const PARTICIPANTS_LISTED = 'rollcall:participants-listed';
 export const ROSTER_ROWS_PAINTED = 'rollcall:roster-rows-painted';
 
 const canMark = () => typeof performance !== 'undefined' && typeof performance.mark === 'function';
 
-export function markOnce(name: string): void {
+function markOnce(name: string): void {
   if (canMark() && performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }
 

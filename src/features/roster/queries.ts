@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { LobbyError, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
-import { PARTICIPANTS_LISTED, PARTICIPANTS_RECEIVED, mark, markOnce } from './perf-marks';
+import { PARTICIPANTS_LISTED, mark } from './perf-marks';
 
 /** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
 const LARGE_ROSTER = 5_000;
@@ -16,9 +16,7 @@ export const rosterQueries = {
       queryKey: rosterQueries.participantsKey(token),
       queryFn: async ({ signal }) => {
         const participants = await listParticipants(talk, token, { signal });
-        // For `npm run bench` (perf-marks.ts).
-        markOnce(PARTICIPANTS_RECEIVED);
-        mark(PARTICIPANTS_LISTED);
+        mark(PARTICIPANTS_LISTED); // for `npm run bench` (perf-marks.ts)
         return participants;
       },
       // listParticipants already keeps the objects of unchanged participants, by key. React Query's sharing
