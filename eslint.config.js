@@ -8,7 +8,7 @@ import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['dist', 'node_modules', 'src/lib/api/generated', 'test-results', 'playwright-report', 'data'],
+    ignores: ['dist', 'node_modules', 'contract/generated', 'test-results', 'playwright-report', 'data'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../server/db/schema';
 // The seed's names and PRNG: the same people in the same states on every run.
 import { FIRST_NAMES, LAST_NAMES, prng } from '../server/db/seed';
-import { ParticipantType, RoomType } from '../src/lib/api/wire';
+import { ParticipantType, RoomType } from '../contract/wire';
 
 export const HUNDRED_K = { token: 'bench100k', name: 'Bench: 100,000 participants', size: 100_000 } as const;
 

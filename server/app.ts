@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { OCS_BASE } from '../src/lib/api/wire';
+import { OCS_BASE } from '../contract/wire';
 import type { Db } from './db/schema';
 import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';

@@ -7,7 +7,7 @@ import {
   type AutocompleteEntry,
   type CapabilitiesData,
   type CurrentUserData,
-} from '../../src/lib/api/wire';
+} from '../../contract/wire';
 import { LIMITS, OcsError, intParam, ocs, ocsError, readParams, stringParam, unauthorized } from '../http/ocs';
 import type { IdentityResolver } from '../http/identity';
 import { EMAIL_PATTERN } from '../talk/store';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './schema';
 import { hashPassword } from '../secrets';
-import { ParticipantType, RoomType } from '../../src/lib/api/wire';
+import { ParticipantType, RoomType } from '../../contract/wire';
 
 /** The accounts a person can sign in with (README). Synthetic webinar accounts cannot sign in. */
 export const DEMO_ACCOUNTS = [

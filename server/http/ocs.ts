@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { OcsEnvelope } from '../../src/lib/api/wire';
+import type { OcsEnvelope } from '../../contract/wire';
 
 /**
  * A refusal the API answers with an OCS envelope. `code` is the `error` value current (v4) servers put in

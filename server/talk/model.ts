@@ -1,4 +1,4 @@
-import { ParticipantType, type ParticipantTypeValue, type RoomTypeValue } from '../../src/lib/api/wire';
+import { ParticipantType, type ParticipantTypeValue, type RoomTypeValue } from '../../contract/wire';
 
 /** Rows as stored. */
 export interface RoomRow {

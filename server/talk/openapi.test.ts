@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { V4Room } from '../../src/lib/api/wire';
+import type { V4Room } from '../../contract/wire';
 import { Client, v4, type ApiResponse } from '../test/harness';
 import { attendeeId, guestAttendeeId, joinedGuest, useServer } from '../test/contract';
 

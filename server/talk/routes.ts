@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../src/lib/api/wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../contract/wire';
 import {
   LIMITS,
   OcsError,

@@ -4,7 +4,7 @@ import {
   type V1Room,
   type V4Participant,
   type V4Room,
-} from '../../src/lib/api/wire';
+} from '../../contract/wire';
 import { isModerator, permissionsOf } from './model';
 import type { ParticipantView, RoomView, TalkStore } from './store';
 

@@ -3,7 +3,7 @@
  * signaling (openapi.json: GET /api/v3/signaling/{token}), and sessions ending after 100 s of silence.
  */
 import { describe, expect, it } from 'vitest';
-import type { CapabilitiesData, V4Participant } from '../../src/lib/api/wire';
+import type { CapabilitiesData, V4Participant } from '../../contract/wire';
 import { Client, v1, v4, type TestServer } from '../test/harness';
 import { attendeeId, expectEnvelope, joinedGuest, useServer } from '../test/contract';
 import { SESSION_TIMEOUT_SECONDS } from './store';

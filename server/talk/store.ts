@@ -9,7 +9,7 @@ import {
   type ParticipantTypeValue,
   type RoomTypeValue,
   type SessionConflictData,
-} from '../../src/lib/api/wire';
+} from '../../contract/wire';
 import {
   MODERATOR_TYPES,
   PERMISSIONS_DEFAULT,

@@ -4,7 +4,7 @@
  * Each describe block starts from the seeded data; tests inside a block touch different people or rooms.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Participant, V1Room } from '../../src/lib/api/wire';
+import type { V1Participant, V1Room } from '../../contract/wire';
 import { Client, v1, type TestServer } from '../test/harness';
 import {
   SESSION_ID,

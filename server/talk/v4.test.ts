@@ -5,7 +5,7 @@
  */
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { AutocompleteEntry, CapabilitiesData, V1Room, V4Participant, V4Room } from '../../src/lib/api/wire';
+import type { AutocompleteEntry, CapabilitiesData, V1Room, V4Participant, V4Room } from '../../contract/wire';
 import { Client, v1, v4, type TestServer } from '../test/harness';
 import {
   SESSION_ID,

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TALK_V4_BASE } from '../lib/api/wire';
+import { TALK_V4_BASE } from '../../contract/wire';
 import { ocsResponse, stubFetch, talkServer, v4Room } from '../test/ocs';
 import { App } from './App';
 import { useIdentity } from './identity';

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TALK_V4_BASE } from '../lib/api/wire';
+import { TALK_V4_BASE } from '../../contract/wire';
 import { designTeam, fakeRoster } from '../test/fake-roster';
 import { ocsResponse, stubFetch, v4Room } from '../test/ocs';
 import { capabilitiesRoute } from '../test/talk-fixtures';

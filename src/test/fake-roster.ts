@@ -4,7 +4,7 @@
  * can be overridden to answer a refusal.
  */
 import type { Conversation } from '../lib/api';
-import { AUTOCOMPLETE_PATH, TALK_V4_BASE, type AutocompleteEntry, type V4Participant } from '../lib/api/wire';
+import { AUTOCOMPLETE_PATH, TALK_V4_BASE, type AutocompleteEntry, type V4Participant } from '../../contract/wire';
 import { ocsResponse, type Route, type StubbedRequest } from './ocs';
 import { v4Participant } from './talk-fixtures';
 

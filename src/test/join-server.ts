@@ -4,7 +4,7 @@
  * name themselves in, and pull signaling for. Tests change its state to play the other people: a moderator
  * lifting the lobby or removing the guest, another window taking the session over, the network going down.
  */
-import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type SessionConflictData } from '../lib/api/wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type SessionConflictData } from '../../contract/wire';
 import { ocsResponse, v1Room, v4Room, type Answer, type Route, type StubbedRequest } from './ocs';
 import { capabilitiesRoute } from './talk-fixtures';
 

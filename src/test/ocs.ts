@@ -11,7 +11,7 @@ import {
   type CurrentUserData,
   type V1Room,
   type V4Room,
-} from '../lib/api/wire';
+} from '../../contract/wire';
 
 export interface StubbedRequest {
   method: string;

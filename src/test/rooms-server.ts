@@ -2,7 +2,7 @@
  * A small stateful Talk server for component tests of the rooms feature: the room list, one room, creating a
  * room, the lobby and leaving, in either API generation. Answers can be held back or replaced per test.
  */
-import { TALK_V1_BASE, TALK_V4_BASE, type V1Room, type V4Room } from '../lib/api/wire';
+import { TALK_V1_BASE, TALK_V4_BASE, type V1Room, type V4Room } from '../../contract/wire';
 import { ocsResponse, v1Room, v4Room, type Answer, type Route, type StubbedRequest } from './ocs';
 import { capabilitiesRoute } from './talk-fixtures';
 

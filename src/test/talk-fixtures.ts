@@ -3,8 +3,8 @@
  * those of pure functions. Every required field is filled, so a test only names what it is about.
  */
 import type { Participant } from '../lib/api';
-import type { V1Participant, V4Participant } from '../lib/api/wire';
-import { CAPABILITIES_PATH } from '../lib/api/wire';
+import type { V1Participant, V4Participant } from '../../contract/wire';
+import { CAPABILITIES_PATH } from '../../contract/wire';
 import { ocsResponse, type Route } from './ocs';
 
 let nextAttendee = 1;

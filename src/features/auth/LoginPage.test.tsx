@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CAPABILITIES_PATH, CURRENT_USER_PATH } from '../../lib/api/wire';
+import { CAPABILITIES_PATH, CURRENT_USER_PATH } from '../../../contract/wire';
 import { stubFetch, talkServer } from '../../test/ocs';
 import { createTestServices, renderPage } from '../../test/render';
 import { LoginPage } from './LoginPage';

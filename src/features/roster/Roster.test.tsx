@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../lib/api';
-import { TALK_V4_BASE } from '../../lib/api/wire';
+import { TALK_V4_BASE } from '../../../contract/wire';
 import { TOKEN, conversation, designTeam, fakeRoster, suggestion, type FakeRoster } from '../../test/fake-roster';
 import { ocsResponse, stubFetch } from '../../test/ocs';
 import { renderPage } from '../../test/render';

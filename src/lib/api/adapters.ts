@@ -20,7 +20,7 @@ import {
   type V1Room,
   type V4Participant,
   type V4Room,
-} from './wire';
+} from '../../../contract/wire';
 
 const CONVERSATION_TYPES: Record<number, ConversationType> = {
   [RoomType.OneToOne]: 'one-to-one',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { talkApiFromCapabilities } from './capabilities';
-import { TALK_V1_BASE, TALK_V4_BASE, type CapabilitiesData } from './wire';
+import { TALK_V1_BASE, TALK_V4_BASE, type CapabilitiesData } from '../../../contract/wire';
 
 function capabilities(features: string[] | null): CapabilitiesData {
   return {

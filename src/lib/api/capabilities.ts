@@ -1,5 +1,5 @@
 import { request, type RequestOptions } from './transport';
-import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE, type CapabilitiesData } from './wire';
+import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE, type CapabilitiesData } from '../../../contract/wire';
 
 export type TalkApiVersion = 'v1' | 'v4';
 

@@ -11,7 +11,7 @@ import {
 } from './conversations';
 import { ApiError, ForbiddenError, NetworkError } from './errors';
 import type { Conversation } from './model';
-import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE } from './wire';
+import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -3,7 +3,7 @@ import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import type { Conversation, LobbySettings, NewConversation } from './model';
 import type { RequestOptions } from './transport';
-import { LobbyState, RoomType, type V1Room, type V4Room } from './wire';
+import { LobbyState, RoomType, type V1Room, type V4Room } from '../../../contract/wire';
 
 type ReadOptions = Pick<RequestOptions, 'credentials' | 'signal'>;
 

@@ -2,7 +2,7 @@
  * Reading an OCS answer's body: shared by the transport and the participants worker, which decodes the
  * longest bodies away from the page's main thread.
  */
-import type { OcsEnvelope } from './wire';
+import type { OcsEnvelope } from '../../../contract/wire';
 
 /** The body as JSON; null when it is empty or is no JSON (XML, an HTML error page). */
 export function parseJson(text: string): unknown {

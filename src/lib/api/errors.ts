@@ -2,7 +2,7 @@
  * What can go wrong talking to Talk, as classes the UI can tell apart with `instanceof`.
  * The transport builds them (see `errorFromResponse`); the app maps them to UI in one place.
  */
-import type { SessionConflictData } from './wire';
+import type { SessionConflictData } from '../../../contract/wire';
 
 export class ApiError extends Error {
   override readonly name: string = 'ApiError';

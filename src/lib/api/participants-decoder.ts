@@ -11,7 +11,7 @@ import type { TalkApiVersion } from './capabilities';
 import { isOcsEnvelope, parseJson } from './envelope';
 import type { Participant } from './model';
 import type { PreparedRequest } from './transport';
-import type { V1Participant, V4Participant } from './wire';
+import type { V1Participant, V4Participant } from '../../../contract/wire';
 
 export interface DecodeRequest {
   /** Names one list of one client (a conversation, an API generation): versions are counted per feed. */

@@ -5,7 +5,7 @@ import { createTalkClient } from './client';
 import { ApiError } from './errors';
 import { ParticipantsDecoder, answerWorkerCalls, type WorkerAnswer, type WorkerCall } from './participants-decoder';
 import { listParticipants } from './participants';
-import type { V4Participant } from './wire';
+import type { V4Participant } from '../../../contract/wire';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -14,7 +14,7 @@ import {
   searchParticipantSuggestions,
   supportsCircles,
 } from './participants';
-import { AUTOCOMPLETE_PATH, TALK_V1_BASE, TALK_V4_BASE } from './wire';
+import { AUTOCOMPLETE_PATH, TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
 
 afterEach(() => {
   vi.unstubAllGlobals();

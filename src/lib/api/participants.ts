@@ -12,7 +12,7 @@ import {
   RoomType,
   type AddParticipantResult as WireAddParticipantResult,
   type AutocompleteEntry,
-} from './wire';
+} from '../../../contract/wire';
 
 /** A participant as moderation calls need it: only its key (see ./participant-keys). */
 export type ParticipantRef = Pick<Participant, 'key'>;

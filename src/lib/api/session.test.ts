@@ -4,7 +4,7 @@ import { capabilitiesRoute } from '../../test/talk-fixtures';
 import { createTalkClient } from './client';
 import { ApiError, ForbiddenError, NetworkError, NotFoundError, SessionConflictError } from './errors';
 import { SessionEndedError, joinConversation, leaveSession, pullSignaling, setGuestName } from './session';
-import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE } from './wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
 
 afterEach(() => {
   vi.unstubAllGlobals();

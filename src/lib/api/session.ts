@@ -7,10 +7,10 @@ import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import { getConversation, roomPath } from './conversations';
 import { ApiError, NotFoundError } from './errors';
-import type { components } from './generated/talk-v4';
+import type { components } from '../../../contract/generated/talk-v4';
 import type { Conversation } from './model';
 import type { RequestOptions } from './transport';
-import { SIGNALING_V3_BASE, TALK_V1_BASE, type V1JoinResult, type V4Room } from './wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, type V1JoinResult, type V4Room } from '../../../contract/wire';
 
 export interface JoinOptions {
   /** Only guests and people joining by link need it, and only where the conversation has one. */

@@ -4,7 +4,7 @@
  */
 import { NetworkError, errorFromResponse } from './errors';
 import { isOcsEnvelope, parseJson } from './envelope';
-import type { OcsEnvelope } from './wire';
+import type { OcsEnvelope } from '../../../contract/wire';
 
 export interface Credentials {
   account: string;

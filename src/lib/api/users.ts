@@ -1,6 +1,6 @@
 import type { TalkClient } from './client';
 import type { RequestOptions } from './transport';
-import { CURRENT_USER_PATH, type CurrentUserData } from './wire';
+import { CURRENT_USER_PATH, type CurrentUserData } from '../../../contract/wire';
 
 /** The signed-in account: its id (which may differ from the login, e.g. an email login) and its name. */
 export interface CurrentUser {

@@ -1,8 +1,10 @@
 /**
- * The Talk wire format, shared by the client (src/lib/api) and the demo server (server/).
+ * The Talk wire format: the contract between the client (src/lib/api) and the demo server (server/), which
+ * both import it as equals. Nothing here may import from either side.
  *
- * v4 shapes come from the generated OpenAPI types of a current Talk server (../shared/spec/openapi.json);
- * v1 shapes are written from the seed documents, which have no machine-readable form.
+ * v4 shapes come from the OpenAPI description of a current Talk server (spec/talk-openapi.json, turned into
+ * ./generated/talk-v4.ts by `npm run gen:types`); v1 shapes are written by hand from Talk's v1 participant API
+ * documentation, which has no machine-readable form.
  */
 import type { components } from './generated/talk-v4';
 
