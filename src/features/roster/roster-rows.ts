@@ -124,9 +124,10 @@ function buildRow(participant: Participant): RosterRow {
 }
 
 /**
- * Rows are cached by participant object. React Query's structural sharing hands back the very same object for
- * a participant whose data did not change, so an unchanged refetch yields the same rows, and the memoised row
- * components render nothing. The WeakMap lets rows go with their participants.
+ * Rows are cached by participant object. `listParticipants` hands back the very same object for a participant
+ * whose data did not change (React Query's own sharing is off for this query), so an unchanged refetch yields
+ * the same rows, and the memoised row components render nothing. The WeakMap lets rows go with their
+ * participants.
  */
 const rowCache = new WeakMap<Participant, RosterRow>();
 

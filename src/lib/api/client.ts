@@ -1,15 +1,6 @@
 import { fetchCapabilities, talkApiFromCapabilities, type TalkApi } from './capabilities';
-import {
-  prepareRequest,
-  request,
-  requestBody,
-  type Credentials,
-  type HttpMethod,
-  type PreparedRequest,
-  type RawAnswer,
-  type RawOptions,
-  type RequestOptions,
-} from './transport';
+import { createParticipantsFeed, type ParticipantsFeed } from './participants-feed';
+import { prepareRequest, request, type Credentials, type HttpMethod, type RequestOptions } from './transport';
 
 /**
  * The transport bound to the app's signed-in identity, plus the server's API generation, read once.
@@ -18,10 +9,8 @@ import {
 export interface TalkClient {
   /** Uses the signed-in credentials unless `options.credentials` says otherwise (`null`: send none). */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
-  /** The same, but a successful answer's body comes back undecoded (see `requestBody`). */
-  requestBody(method: HttpMethod, path: string, options?: RequestOptions, raw?: RawOptions): Promise<RawAnswer>;
-  /** The same request, ready for `fetch` elsewhere (a worker). */
-  prepare(method: HttpMethod, path: string, options?: RequestOptions): PreparedRequest;
+  /** Participant lists, made with the same credentials: fetched, decoded and compared off the main thread. */
+  readonly participants: ParticipantsFeed;
   /** The API generation and base path, from the capabilities (fetched once per client). */
   api(): Promise<TalkApi>;
 }
@@ -43,13 +32,7 @@ export function createTalkClient({ getCredentials }: TalkClientOptions): TalkCli
       return request(method, path, withCredentials(options));
     },
 
-    requestBody(method, path, options = {}, raw = {}) {
-      return requestBody(method, path, withCredentials(options), raw);
-    },
-
-    prepare(method, path, options = {}) {
-      return prepareRequest(method, path, withCredentials(options));
-    },
+    participants: createParticipantsFeed((path, params) => prepareRequest('GET', path, withCredentials({ params }))),
 
     api() {
       // No abort signal: the answer is shared by every caller, and one caller leaving must not cancel it.

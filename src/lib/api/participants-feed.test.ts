@@ -3,7 +3,7 @@ import { ocsResponse, stubFetch, type Route } from '../../test/ocs';
 import { capabilitiesRoute, v1Participant, v4Participant } from '../../test/talk-fixtures';
 import { createTalkClient } from './client';
 import { ApiError } from './errors';
-import { ParticipantsDecoder, answerWorkerCalls, type WorkerAnswer, type WorkerCall } from './participants-decoder';
+import { FEEDS_KEPT, answerSourceCalls, type SourceCall, type SourceMessage } from './participants-source';
 import { listParticipants } from './participants';
 import type { V4Participant } from '../../../contract/wire';
 
@@ -91,22 +91,28 @@ describe('participants, refetched', () => {
   });
 });
 
+
 /**
- * A worker as the browser runs one, in this thread: the worker's own call handling behind the same messages,
+ * A worker as the browser runs one, in this thread: the source's own call handling behind the same messages,
  * with every message structurally cloned both ways (so nothing is shared by chance), answering in a later task.
  */
-class DecoderWorker {
+class SourceWorker {
   static failing = false;
-  onmessage: ((event: { data: WorkerAnswer }) => void) | null = null;
+  /** Runs as the worker sends an answer, before the page receives it. */
+  static onAnswer: (() => void) | null = null;
+  onmessage: ((event: { data: SourceMessage }) => void) | null = null;
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
-  private readonly answer = answerWorkerCalls((answer) => this.onmessage?.({ data: structuredClone(answer) }));
+  private readonly answer = answerSourceCalls((message) => {
+    SourceWorker.onAnswer?.();
+    setTimeout(() => this.onmessage?.({ data: structuredClone(message) }));
+  });
 
-  postMessage(message: WorkerCall) {
+  postMessage(message: SourceCall) {
     const call = structuredClone(message);
     // A cancel reaches a running fetch at once, as it would reach a worker that is waiting on the network.
     if (call.type === 'abort') return this.answer(call);
     setTimeout(() => {
-      if (DecoderWorker.failing) return this.onerror?.({ preventDefault() {} });
+      if (SourceWorker.failing) return this.onerror?.({ preventDefault() {} });
       this.answer(call);
     });
   }
@@ -117,8 +123,9 @@ class DecoderWorker {
 describe('participants, with a worker', () => {
   /** A page's first list starts the worker: load the modules afresh, as a new page would. */
   async function freshPage() {
-    DecoderWorker.failing = false;
-    vi.stubGlobal('Worker', DecoderWorker);
+    SourceWorker.failing = false;
+    SourceWorker.onAnswer = null;
+    vi.stubGlobal('Worker', SourceWorker);
     vi.resetModules();
     const fresh = await import('./participants');
     const { createTalkClient: freshClient } = await import('./client');
@@ -126,7 +133,9 @@ describe('participants, with a worker', () => {
     return { listParticipants: fresh.listParticipants, client: freshClient({ getCredentials: () => null }), errors };
   }
 
-  it('decode refetches in the worker: the page keeps its own objects for those who did not change', async () => {
+  const participantRequests = (calls: { url: string }[]) => calls.filter((call) => call.url.includes('/participants'));
+
+  it('read every list in the worker: the page keeps its own objects for those who did not change', async () => {
     const roster = { room1: [ann, bob, cid] };
     const { calls } = stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
     const page = await freshPage();
@@ -138,10 +147,13 @@ describe('participants, with a worker', () => {
 
     expect(next.map((participant) => participant.displayName)).toEqual(['Ann', 'Bobby']);
     expect(next[0]).toBe(first[0]);
-    expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(3);
+    // The worker asks with an absolute URL: its own location is its script's, not the page's.
+    expect(participantRequests(calls).map((call) => new URL(call.url).pathname)).toEqual(
+      Array(3).fill('/ocs/v2.php/apps/spreed/api/v4/room/room1/participants'),
+    );
   });
 
-  it('explain a refused refetch as any refused request, and let a cancelled one go', async () => {
+  it('explain a refused list as any refused request, and let a cancelled one go', async () => {
     let refusal: Response | null = null;
     let hold: Promise<void> | null = null;
     const roster = rosterRoute({ room1: [ann, bob] });
@@ -151,8 +163,7 @@ describe('participants, with a worker', () => {
       return hold ? hold.then(() => roster(request)!) : roster(request);
     });
     const page = await freshPage();
-    await page.listParticipants(page.client, 'room1');
-    await new Promise((resolve) => setTimeout(resolve));
+    const first = await page.listParticipants(page.client, 'room1');
 
     refusal = ocsResponse(null, 403, 'Not allowed');
     const failure = await page.listParticipants(page.client, 'room1').catch((error: unknown) => error);
@@ -164,57 +175,72 @@ describe('participants, with a worker', () => {
     hold = new Promise((resolve) => (release = resolve));
     const controller = new AbortController();
     const cancelled = page.listParticipants(page.client, 'room1', { signal: controller.signal }).catch((error: unknown) => error);
-    await vi.waitFor(() => expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(3));
+    await vi.waitFor(() => expect(participantRequests(calls)).toHaveLength(3));
     controller.abort();
     release();
     expect(await cancelled).toMatchObject({ name: 'AbortError' });
+    hold = null;
+    expect(await page.listParticipants(page.client, 'room1')).toBe(first);
   });
 
-  it('fetch the list again, decoded in the page, when the worker fails with an answer in hand', async () => {
+  it('stay in step with the worker when a cancelled list was read all the same', async () => {
+    const roster = { room1: [ann, bob] };
+    stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
+    const page = await freshPage();
+    await page.listParticipants(page.client, 'room1');
+
+    // Bob leaves; the worker reads the list that says so just as its caller gives up on it.
+    roster.room1 = [ann];
+    const controller = new AbortController();
+    SourceWorker.onAnswer = () => controller.abort();
+    const cancelled = await page.listParticipants(page.client, 'room1', { signal: controller.signal }).catch((error: unknown) => error);
+    SourceWorker.onAnswer = null;
+    expect(cancelled).toMatchObject({ name: 'AbortError' });
+
+    // Nothing changed since the worker's last list: the page's list must be that one, without Bob.
+    const next = await page.listParticipants(page.client, 'room1');
+    expect(next.map((participant) => participant.displayName)).toEqual(['Ann']);
+  });
+
+  it('list again, in the page, when the worker breaks before answering', async () => {
     const roster = { room1: [ann, bob] };
     const { calls } = stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
     const page = await freshPage();
     const first = await page.listParticipants(page.client, 'room1');
     expect(first.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob']);
 
-    // The worker has the first list by the next task; then it breaks while decoding a refetch.
-    await new Promise((resolve) => setTimeout(resolve));
-    DecoderWorker.failing = true;
+    SourceWorker.failing = true;
     roster.room1 = [ann, bob, cid];
     const next = await page.listParticipants(page.client, 'room1');
 
     expect(next.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob', 'Cid']);
-    // The first list, then the page's own request again (this broken worker made none).
-    expect(calls.filter((call) => call.url.includes('/participants'))).toHaveLength(2);
-    // From then on the page decodes, and still keeps unchanged objects.
+    // The worker's first list, then the page's own request (this broken worker made none).
+    expect(participantRequests(calls)).toHaveLength(2);
+    // From then on the page reads the lists itself, and still keeps unchanged objects.
     expect(await page.listParticipants(page.client, 'room1')).toBe(next);
   });
-});
 
-describe('the participants decoder', () => {
-  const body = (participants: V4Participant[]) =>
-    new TextEncoder().encode(JSON.stringify({ ocs: { meta: { statuscode: 200 }, data: participants } })).buffer;
+  it('give each of several lists asked at once its own answer, and keep the last one read', async () => {
+    const roster = { room1: [ann, bob] };
+    stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
+    const page = await freshPage();
+    const [one, two] = await Promise.all([page.listParticipants(page.client, 'room1'), page.listParticipants(page.client, 'room1')]);
 
-  it('sends the whole list when the version asked about is no longer kept', () => {
-    const decoder = new ParticipantsDecoder();
-    const decode = (base: number | null) =>
-      decoder.decode({ feed: 'f', generation: 'v4', status: 200, body: body([ann, bob]), base });
-    expect(decode(null)).toMatchObject({ kind: 'list', version: 1 });
-    expect(decode(1)).toMatchObject({ kind: 'changes', version: 2, base: 1, changed: [], removed: [] });
-    for (let i = 0; i < 4; i++) decode(2);
-
-    expect(decode(1)).toMatchObject({ kind: 'list', version: 7 });
-    expect(decoder.list('f', 7)?.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob']);
-    expect(decoder.list('f', 1)).toBeNull();
+    expect(two).toBe(one);
+    expect(await page.listParticipants(page.client, 'room1')).toBe(one);
   });
 
-  it('keeps a first list without sending it back when the page decoded it already', () => {
-    const decoder = new ParticipantsDecoder();
-    expect(decoder.decode({ feed: 'f', generation: 'v4', status: 200, body: body([ann]), base: null, listWanted: false })).toEqual({
-      kind: 'kept',
-      version: 1,
-    });
-    const changes = decoder.decode({ feed: 'f', generation: 'v4', status: 200, body: body([bob]), base: 1 });
-    expect(changes).toMatchObject({ kind: 'changes', removed: ['a:1'], changed: [{ key: 'a:2' }] });
+  it('read a forgotten conversation whole again, after the worker made room for others', async () => {
+    const rooms = Object.fromEntries(Array.from({ length: FEEDS_KEPT + 1 }, (_, index) => [`room${index + 1}`, [ann, bob]]));
+    stubFetch(capabilitiesRoute('v4'), rosterRoute(rooms));
+    const page = await freshPage();
+    const first = await page.listParticipants(page.client, 'room1');
+    for (let index = 2; index <= FEEDS_KEPT + 1; index++) await page.listParticipants(page.client, `room${index}`);
+
+    const again = await page.listParticipants(page.client, 'room1');
+
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(await page.listParticipants(page.client, 'room1')).toBe(again);
   });
 });

@@ -1,223 +1,216 @@
 /**
- * The page's side of the participants decoder (./participants-decoder.ts). The first list of a conversation
- * is fetched and parsed in the page, to be on screen as soon as possible; the worker gets a copy, to compare
- * with. Every refetch is then made by the worker itself, which sends back only what changed: the page builds
- * the new list from those changes, keeping the very same objects for everyone else. So a refetch of 100,000
- * participants costs the page almost nothing (it never holds the 50 MB body), and an unchanged one yields
- * the same array as before.
+ * The page's side of participant lists. One owner, the source (./participants-source.ts), fetches, decodes and
+ * compares every list, in a worker where the browser has one. The page keeps a replica: the latest list of each
+ * feed, changed only by the source's answers, applied in the order the source made them. A participant who
+ * did not change is the very same object as in the previous list, and when nobody changed the list itself is
+ * the same array, so memoised views re-render nothing. Known participants keep their places, newcomers come
+ * last; the order is the caller's to choose.
  */
 import type { TalkApiVersion } from './capabilities';
 import { NetworkError } from './errors';
-import {
-  FEEDS_KEPT,
-  ParticipantsDecoder,
-  VERSIONS_KEPT,
-  keepNewest,
-  readParticipants,
-  type DecodeRequest,
-  type Decoded,
-  type FetchRequest,
-  type Fetched,
-  type WorkerAnswer,
-  type WorkerCall,
-} from './participants-decoder';
 import type { Participant } from './model';
-import { failureOfAnswer, notAnEnvelope, type PreparedRequest, type RawAnswer, type RawOptions } from './transport';
+import {
+  ParticipantsSource,
+  type ListCall,
+  type SourceAnswer,
+  type SourceCall,
+  type SourceMessage,
+} from './participants-source';
+import { failureOfAnswer, notAnEnvelope, type Params, type PreparedRequest } from './transport';
 
-interface Decoder {
-  decode(request: DecodeRequest): Promise<Decoded>;
-  list(feed: string, version: number): Promise<Participant[] | null>;
-  /** Only in a worker: the page makes and parses a feed's first request, the worker all later ones. */
-  fetch?(request: FetchRequest, signal: AbortSignal | undefined): Promise<Fetched>;
+/** Participant lists of one client. */
+export interface ParticipantsFeed {
+  /** The list at `path` (a room's participants route), read as `generation` answers it. */
+  list(path: string, params: Params, generation: TalkApiVersion, signal?: AbortSignal): Promise<Participant[]>;
 }
 
-/** The worker failed (it could not load, or it crashed): the answer it held is lost, the request must be made again. */
-export class DecoderUnavailableError extends Error {
-  constructor() {
-    super('The participants decoder stopped working');
-    this.name = 'DecoderUnavailableError';
-  }
-}
+/** Makes a client's requests as its transport would (headers, credentials). */
+export type PrepareRequest = (path: string, params: Params) => PreparedRequest;
 
-function inPage(): Decoder {
-  const decoder = new ParticipantsDecoder();
+let clients = 0;
+
+export function createParticipantsFeed(prepare: PrepareRequest): ParticipantsFeed {
+  // Feeds are named per client, so two clients (two identities) never compare with each other's lists.
+  const client = ++clients;
   return {
-    decode: (request) => Promise.resolve(decoder.decode(request)),
-    list: (feed, version) => Promise.resolve(decoder.list(feed, version)),
-  };
-}
-
-function inWorker(onBroken: () => void): Decoder | null {
-  if (typeof Worker === 'undefined') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./participants.worker.ts', import.meta.url), { type: 'module', name: 'participants' });
-  } catch {
-    return null;
-  }
-  const pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
-  let broken = false;
-
-  worker.onmessage = ({ data: answer }: MessageEvent<WorkerAnswer>) => {
-    const call = pending.get(answer.id);
-    if (!call) return;
-    pending.delete(answer.id);
-    if ('error' in answer) call.reject(new Error(answer.error));
-    else call.resolve(answer.result as never);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    broken = true;
-    worker.terminate();
-    for (const call of pending.values()) call.reject(new DecoderUnavailableError());
-    pending.clear();
-    onBroken();
-  };
-
-  const call = <Result,>(message: WorkerCall, transfer: Transferable[] = []) =>
-    new Promise<Result>((resolve, reject) => {
-      if (broken) return reject(new DecoderUnavailableError());
-      pending.set(message.id, { resolve: resolve as (result: never) => void, reject });
-      worker.postMessage(message, transfer);
-    });
-  return {
-    decode: (request) => call<Decoded>({ id: nextId++, type: 'decode', request }, [request.body]),
-    list: (feed, version) => call<Participant[] | null>({ id: nextId++, type: 'list', feed, version }),
-    fetch: (request, signal) => {
-      const id = nextId++;
-      const cancel = () => worker.postMessage({ id: nextId++, type: 'abort', target: id } satisfies WorkerCall);
-      signal?.addEventListener('abort', cancel, { once: true });
-      return call<Fetched>({ id, type: 'fetch', request }).finally(() => signal?.removeEventListener('abort', cancel));
+    async list(path, params, generation, signal) {
+      const call: ListCall = { feed: `${client}:${generation}:${path}`, generation, request: prepare(path, params) };
+      for (;;) {
+        try {
+          return await sourceLink().list(call, signal);
+        } catch (error) {
+          // The worker broke before answering: the call is made again, in the page from now on.
+          if (!(error instanceof SourceUnavailableError)) throw error;
+        }
+      }
     },
   };
 }
 
-/** One decoder for the page: the worker where there can be one, the page itself otherwise or once it broke. */
-let shared: Decoder | null = null;
-function decoder(): Decoder {
-  shared ??=
-    inWorker(() => {
-      shared = inPage();
-    }) ?? inPage();
-  return shared;
+/** The worker running the source stopped (it could not load, or it crashed) before it answered. */
+class SourceUnavailableError extends Error {
+  constructor() {
+    super('The participants worker stopped working');
+    this.name = 'SourceUnavailableError';
+  }
 }
 
-/** One request for a participants list, made where the feed decides. */
-export interface ParticipantsRequest {
-  /** Makes it in the page. */
-  inPage(options: RawOptions): Promise<RawAnswer>;
-  /** The same request for `fetch` elsewhere. */
-  prepared: PreparedRequest;
-  signal?: AbortSignal;
+interface Pending {
+  feed: string;
+  signal: AbortSignal | undefined;
+  resolve: (participants: Participant[]) => void;
+  reject: (error: unknown) => void;
 }
 
-interface HeldFeed {
-  /** Versions are the decoder's: if the decoder changes, what is held names nothing. */
-  decoder: Decoder;
-  versions: Map<number, Participant[]>;
-  /** The worker is still decoding the first list, which the page decoded for itself meanwhile. */
-  remembering: Promise<void> | null;
-}
+/**
+ * Where the source runs, and the replica of what it read. `deliver` must be given every answer, in the order
+ * the source made them: the replica then always holds what the source compares the next answer with.
+ */
+abstract class SourceLink {
+  private readonly replica = new Map<string, Participant[]>();
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
 
-let instances = 0;
-
-/** The lists of one client, by conversation: what each refetch is compared with. */
-export class ParticipantsFeeds {
-  private readonly id = ++instances;
-  private readonly held = new Map<string, HeldFeed>();
-
-  /** The participants; those unchanged since this feed's previous list are the objects returned then. */
-  async list(name: string, generation: TalkApiVersion, request: ParticipantsRequest): Promise<Participant[]> {
-    const feed = `${this.id}:${name}`;
-    const current = decoder();
-    const held = this.heldFor(feed, current);
-    await held.remembering;
-    const base = held.versions.size > 0 ? Math.max(...held.versions.keys()) : null;
-
-    if (!current.fetch) {
-      const answer = await request.inPage({});
-      return this.fromDecoded(feed, held, await current.decode({ feed, generation, status: answer.status, body: answer.body, base }));
-    }
-    if (base === null) return this.readFirst(feed, held, generation, await request.inPage({ withText: true }));
-
-    const url = new URL(request.prepared.url, location.href).href;
-    const fetched = await current.fetch({ ...request.prepared, url, feed, generation, base }, request.signal);
-    switch (fetched.kind) {
-      case 'failed':
-        throw failureOfAnswer(fetched.status, fetched.statusText, fetched.text);
-      case 'network':
-        throw new NetworkError(new Error(fetched.message));
-      case 'aborted':
-        // React Query expects the signal's own reason.
-        throw request.signal?.reason ?? new DOMException('The request was cancelled', 'AbortError');
-      default:
-        return this.fromDecoded(feed, held, fetched);
-    }
-  }
-
-  private heldFor(feed: string, current: Decoder): HeldFeed {
-    let held = this.held.get(feed);
-    if (!held || held.decoder !== current) {
-      held = { decoder: current, versions: new Map(), remembering: null };
-      this.held.set(feed, held);
-      keepNewest(this.held, FEEDS_KEPT);
-    }
-    return held;
-  }
-
-  private async fromDecoded(feed: string, held: HeldFeed, decoded: Decoded): Promise<Participant[]> {
-    switch (decoded.kind) {
-      case 'unreadable':
-        throw notAnEnvelope(decoded.status, decoded.parsed);
-      case 'list':
-        return this.keep(held, decoded.version, decoded.participants);
-      case 'kept':
-        // Only an answer sent with listWanted: false is kept without its list.
-        throw new Error('The participants decoder answered without the list');
-      case 'changes': {
-        const previous = held.versions.get(decoded.base);
-        if (previous) return this.keep(held, decoded.version, applyChanges(previous, decoded.changed, decoded.removed));
-        // Overtaken by other answers meanwhile: take the whole list (new objects, so its rows are made anew once).
-        const whole = await held.decoder.list(feed, decoded.version);
-        if (!whole) {
-          // Gone there too: start again from a whole list.
-          held.versions.clear();
-          throw new DecoderUnavailableError();
-        }
-        return this.keep(held, decoded.version, whole);
-      }
-    }
-  }
-
-  /**
-   * The first list of a feed: the page parses it at once, as fast as it can be on screen (a worker would parse
-   * it no faster, and sending 100,000 participants back costs the page as much as parsing them). The worker
-   * decodes the bytes in parallel, to have something to compare the next answer with.
-   */
-  private readFirst(feed: string, held: HeldFeed, generation: TalkApiVersion, answer: RawAnswer): Participant[] {
-    // Read before the bytes move to the worker: without the text, the page decodes those bytes.
-    const read = readParticipants(generation, answer.status, answer.text ?? answer.body);
-    if (read.kind === 'unreadable') throw notAnEnvelope(read.status, read.parsed);
-    held.remembering = held.decoder
-      .decode({ feed, generation, status: answer.status, body: answer.body, base: null, listWanted: false })
-      .then(
-        (decoded) => {
-          if (decoded.kind === 'kept') this.keep(held, decoded.version, read.participants);
+  list(call: ListCall, signal: AbortSignal | undefined): Promise<Participant[]> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const abort = () => this.abort(id);
+      // A settled call leaves no listener behind on a signal that may live longer.
+      const settled = () => signal?.removeEventListener('abort', abort);
+      this.pending.set(id, {
+        feed: call.feed,
+        signal,
+        resolve: (participants) => {
+          settled();
+          resolve(participants);
         },
-        // The worker broke: the next answer is a first list again, for the page's own decoder.
-        () => undefined,
-      )
-      .finally(() => {
-        held.remembering = null;
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
       });
-    return read.participants;
+      signal?.addEventListener('abort', abort, { once: true });
+      this.send(id, call);
+    });
   }
 
-  private keep(held: HeldFeed, version: number, participants: Participant[]): Participant[] {
-    held.versions.set(version, participants);
-    keepNewest(held.versions, VERSIONS_KEPT);
-    return participants;
+  protected abstract send(id: number, call: ListCall): void;
+  protected abstract abort(id: number): void;
+
+  protected deliver(id: number, answer: SourceAnswer): void {
+    const call = this.pending.get(id);
+    this.pending.delete(id);
+    // Applied even when nobody waits any more (a cancelled call): the source has moved on either way.
+    let participants: Participant[] | null = null;
+    let failure: unknown = null;
+    try {
+      participants = this.apply(call?.feed, answer);
+    } catch (error) {
+      failure = error;
+    }
+    if (!call) return;
+    if (call.signal?.aborted) call.reject(call.signal.reason ?? new DOMException('The request was cancelled', 'AbortError'));
+    else if (participants) call.resolve(participants);
+    else call.reject(failure);
+  }
+
+  /** Moves the replica on with a list or changes; gives the error of any other answer. */
+  private apply(feed: string | undefined, answer: SourceAnswer): Participant[] {
+    switch (answer.kind) {
+      case 'list':
+        for (const forgotten of answer.forgotten) this.replica.delete(forgotten);
+        if (feed !== undefined) this.replica.set(feed, answer.participants);
+        return answer.participants;
+      case 'changes': {
+        const previous = feed === undefined ? undefined : this.replica.get(feed);
+        // The source sends changes only for a feed whose list it sent before, and every answer is applied.
+        if (!previous || feed === undefined) throw new Error(`The participants of ${feed ?? 'a list'} are out of step`);
+        const next = applyChanges(previous, answer.changed, answer.removed);
+        this.replica.set(feed, next);
+        return next;
+      }
+      case 'unreadable':
+        throw notAnEnvelope(answer.status, answer.parsed);
+      case 'failed':
+        throw failureOfAnswer(answer.status, answer.statusText, answer.text);
+      case 'network':
+        throw new NetworkError(new Error(answer.message));
+      case 'broken':
+        throw new Error(answer.message);
+      case 'aborted':
+        throw new DOMException('The request was cancelled', 'AbortError');
+    }
+  }
+
+  /** Ends every call waiting on a link that can no longer answer. */
+  protected failAll(error: Error): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of waiting) call.reject(error);
+  }
+}
+
+/** The source in this page: for tests, browsers without module workers, and after the worker broke. */
+class InPageLink extends SourceLink {
+  private readonly source = new ParticipantsSource((id, answer) => this.deliver(id, answer));
+  private readonly controllers = new Map<number, AbortController>();
+
+  protected send(id: number, call: ListCall): void {
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
+    void this.source.list(id, call, controller.signal).finally(() => this.controllers.delete(id));
+  }
+
+  protected abort(id: number): void {
+    this.controllers.get(id)?.abort();
+  }
+}
+
+/** The source in a worker of its own. */
+class WorkerLink extends SourceLink {
+  constructor(
+    private readonly worker: Worker,
+    onBroken: () => void,
+  ) {
+    super();
+    worker.onmessage = ({ data }: MessageEvent<SourceMessage>) => this.deliver(data.id, data.answer);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      onBroken();
+      this.failAll(new SourceUnavailableError());
+    };
+  }
+
+  protected send(id: number, call: ListCall): void {
+    // The worker's own location is its script's: a path must be made absolute against the page.
+    const request = { ...call.request, url: new URL(call.request.url, location.href).href };
+    this.worker.postMessage({ type: 'list', id, call: { ...call, request } } satisfies SourceCall);
+  }
+
+  protected abort(id: number): void {
+    this.worker.postMessage({ type: 'abort', id } satisfies SourceCall);
+  }
+}
+
+/** The page's one link: to a worker where there can be one, in the page otherwise or once the worker broke. */
+let current: SourceLink | null = null;
+
+function sourceLink(): SourceLink {
+  current ??= startWorker() ?? new InPageLink();
+  return current;
+}
+
+function startWorker(): SourceLink | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./participants.worker.ts', import.meta.url), { type: 'module', name: 'participants' });
+    const link: SourceLink = new WorkerLink(worker, () => {
+      if (current === link) current = new InPageLink();
+    });
+    return link;
+  } catch {
+    return null;
   }
 }
 

@@ -4,7 +4,6 @@ import type { TalkClient } from './client';
 import { roomPath } from './conversations';
 import { UnaddressableParticipantError } from './errors';
 import type { AddParticipantResult, NewParticipant, Participant, ParticipantSuggestion } from './model';
-import { DecoderUnavailableError, ParticipantsFeeds } from './participants-feed';
 import { participantTargetOf, type ParticipantTarget } from './participant-keys';
 import type { Params, RequestOptions } from './transport';
 import {
@@ -17,17 +16,12 @@ import {
 /** A participant as moderation calls need it: only its key (see ./participant-keys). */
 export type ParticipantRef = Pick<Participant, 'key'>;
 
-/** Each client's participant lists, so that a refetch is compared with the list it returned before. */
-const feedsOfClient = new WeakMap<TalkClient, ParticipantsFeeds>();
-
 /**
  * Everyone in the conversation, with user statuses when the server loads them. Non-moderators get a
- * `LobbyError` while the lobby is on; plain guests always get a `ForbiddenError` (TALK-FACTS).
+ * `LobbyError` while the lobby is on; otherwise plain guests get a `ForbiddenError` (Talk 19 answers them 403).
  *
- * The answer is decoded off the main thread where the browser allows (./participants-feed.ts). A participant
- * who did not change since the client's previous list of this conversation is the very same object as in that
- * list, and when nobody changed the list itself is the same array: memoised views re-render nothing. Known
- * participants keep their places, newcomers come last; the order is the caller's to choose.
+ * A participant who did not change since the client's previous list of this conversation is the very same
+ * object as in that list, and when nobody changed the list itself is the same array (./participants-feed.ts).
  */
 export async function listParticipants(
   talk: TalkClient,
@@ -35,24 +29,7 @@ export async function listParticipants(
   options: Pick<RequestOptions, 'signal'> = {},
 ): Promise<Participant[]> {
   const api = await talk.api();
-  let feeds = feedsOfClient.get(talk);
-  if (!feeds) {
-    feeds = new ParticipantsFeeds();
-    feedsOfClient.set(talk, feeds);
-  }
-  const path = `${roomPath(api, token)}/participants`;
-  const request = { params: { includeStatus: true }, signal: options.signal };
-  try {
-    return await feeds.list(`${api.version}:${token}`, api.version, {
-      inPage: (raw) => talk.requestBody('GET', path, request, raw),
-      prepared: talk.prepare('GET', path, request),
-      signal: options.signal,
-    });
-  } catch (error) {
-    // The worker died with the answer in hand; the page decodes from now on, starting with this list again.
-    if (error instanceof DecoderUnavailableError) return listParticipants(talk, token, options);
-    throw error;
-  }
+  return talk.participants.list(`${roomPath(api, token)}/participants`, { includeStatus: true }, api.version, options.signal);
 }
 
 function targetFor(api: TalkApi, participant: ParticipantRef): ParticipantTarget {

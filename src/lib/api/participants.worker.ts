@@ -1,11 +1,11 @@
-/** The participants decoder (./participants-decoder.ts) in a worker of its own, answering the page's calls. */
-import { answerWorkerCalls, type WorkerAnswer, type WorkerCall } from './participants-decoder';
+/** The participants source (./participants-source.ts) in a worker of its own, answering the page's calls. */
+import { answerSourceCalls, type SourceCall, type SourceMessage } from './participants-source';
 
 // The app is typed against the DOM library; a module worker's global scope needs only these two members.
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<WorkerCall>) => void) | null;
-  postMessage: (answer: WorkerAnswer) => void;
+  onmessage: ((event: MessageEvent<SourceCall>) => void) | null;
+  postMessage: (message: SourceMessage) => void;
 };
 
-const answer = answerWorkerCalls((message) => scope.postMessage(message));
+const answer = answerSourceCalls((message) => scope.postMessage(message));
 scope.onmessage = ({ data: call }) => answer(call);

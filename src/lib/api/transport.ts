@@ -40,41 +40,6 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   throw failure(response.status, response.statusText, envelope, parsed);
 }
 
-/** A successful answer's body, undecoded, and as text when asked for. */
-export interface RawAnswer {
-  status: number;
-  body: ArrayBuffer;
-  text: string | null;
-}
-
-export interface RawOptions {
-  /** The body as text too: the browser decodes text while the body arrives, bytes it only collects. */
-  withText?: boolean;
-}
-
-/**
- * As `request`, but a successful (2xx) answer comes back as bytes, for a caller that decodes it elsewhere (the
- * participants list, in a worker). It must check the envelope itself: `notAnEnvelope` gives the error for one
- * without. Failures throw here, exactly as `request` throws them.
- */
-export async function requestBody(
-  method: HttpMethod,
-  path: string,
-  options: RequestOptions = {},
-  { withText = false }: RawOptions = {},
-): Promise<RawAnswer> {
-  const response = await send(method, path, options);
-  if (response.ok) {
-    const copy = withText ? response.clone() : null;
-    const [body, text] = await Promise.all([
-      read(() => response.arrayBuffer(), options.signal),
-      copy ? read(() => copy.text(), options.signal) : null,
-    ]);
-    return { status: response.status, body, text };
-  }
-  throw failureOfAnswer(response.status, response.statusText, await read(() => response.text(), options.signal));
-}
-
 /** The error for a successful answer whose body is no OCS envelope; `parsed` is the body as JSON, or null. */
 export function notAnEnvelope(status: number, parsed: unknown): Error {
   return failure(status, '', null, parsed);

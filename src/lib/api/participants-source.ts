@@ -1,0 +1,144 @@
+/**
+ * The one owner of participant lists: it fetches a conversation's list, decodes and adapts it, and compares it
+ * with the list it read before for the same feed. It runs in a worker (./participants.worker.ts): a
+ * 100,000-person roster is a 50 MB body, whose parsing and comparing would block the page for half a second on
+ * every refetch. Where there is no worker (tests, a worker that failed) it runs in the page, unchanged.
+ *
+ * What it remembers of a feed is only what it needs to compare: each participant's data as JSON text, by key.
+ * The page holds the participants themselves, in a replica that only this source's answers change, applied in
+ * the order the source made them (./participants-feed.ts). So the two cannot disagree: there are no versions
+ * to keep in step, and no answer that may find its base gone.
+ *
+ * No DOM here.
+ */
+import { participantsFromV1, participantsFromV4 } from './adapters';
+import type { TalkApiVersion } from './capabilities';
+import { isOcsEnvelope, parseJson } from './envelope';
+import type { Participant } from './model';
+import type { PreparedRequest } from './transport';
+import type { V1Participant, V4Participant } from '../../../contract/wire';
+
+/** One request for a feed's list. */
+export interface ListCall {
+  /** One list of one client: a conversation in an API generation. Each feed is compared with its own past. */
+  feed: string;
+  generation: TalkApiVersion;
+  /** Ready for `fetch`, with an absolute URL when it runs in a worker. */
+  request: PreparedRequest;
+}
+
+export type SourceAnswer =
+  /** The feed's whole list: the first one, or the first since the feed was forgotten. */
+  | { kind: 'list'; participants: Participant[]; forgotten: string[] }
+  /** Participants new or different since the feed's previous answer (by key), and the keys of those gone. */
+  | { kind: 'changes'; changed: Participant[]; removed: string[] }
+  /** A 2xx whose body was no OCS envelope (a proxy's error page, say): `parsed` is what it was, if small JSON. */
+  | { kind: 'unreadable'; status: number; parsed: unknown }
+  /** Not a 2xx: the page turns it into its error class, as for any other request. */
+  | { kind: 'failed'; status: number; statusText: string; text: string }
+  | { kind: 'network'; message: string }
+  /** The body could not be turned into participants. */
+  | { kind: 'broken'; message: string }
+  /** Cancelled before the list was read: the feed is as it was. */
+  | { kind: 'aborted' };
+
+/** Feeds remembered: a few rooms. The least recently listed is forgotten first, and the page is told so. */
+export const FEEDS_KEPT = 8;
+
+/** Each participant's data as JSON text, by key: enough to tell who changed, and a fifth of the objects' heap. */
+type Fingerprints = Map<string, string>;
+
+export class ParticipantsSource {
+  private readonly feeds = new Map<string, Fingerprints>();
+
+  /**
+   * @param answer receives each call's answer. A list or changes reach it in the same synchronous step that
+   * updates what this source remembers, so whoever applies the answers in order stays in step with it.
+   */
+  constructor(private readonly answer: (id: number, answer: SourceAnswer) => void) {}
+
+  /** Makes the request and answers it, whatever happens: no call is left without an answer. */
+  async list(id: number, { feed, generation, request }: ListCall, signal: AbortSignal): Promise<void> {
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(request.url, { ...request.init, signal });
+      text = await response.text();
+      if (!response.ok) return this.answer(id, { kind: 'failed', status: response.status, statusText: response.statusText, text });
+      status = response.status;
+    } catch (error) {
+      if (signal.aborted) return this.answer(id, { kind: 'aborted' });
+      return this.answer(id, { kind: 'network', message: error instanceof Error ? error.message : String(error) });
+    }
+    // Cancelled while the last bytes came: nobody waits for this list, so the feed stays as it was.
+    if (signal.aborted) return this.answer(id, { kind: 'aborted' });
+    let answer: SourceAnswer;
+    try {
+      answer = this.read(feed, generation, status, text);
+    } catch (error) {
+      // Data the adapters cannot take: the call still gets its answer, and the feed is as it was.
+      answer = { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.answer(id, answer);
+  }
+
+  /** Decodes an answer's body and moves the feed on to it. */
+  private read(feed: string, generation: TalkApiVersion, status: number, body: string): SourceAnswer {
+    const parsed = parseJson(body);
+    if (!isOcsEnvelope(parsed) || !Array.isArray(parsed.ocs.data)) {
+      // Only a small object is worth sending back (for its message); a 50 MB array is not.
+      return { kind: 'unreadable', status, parsed: isOcsEnvelope(parsed) ? null : parsed };
+    }
+    const participants =
+      generation === 'v4'
+        ? participantsFromV4(parsed.ocs.data as V4Participant[])
+        : participantsFromV1(parsed.ocs.data as V1Participant[]);
+
+    const previous = this.feeds.get(feed);
+    const current: Fingerprints = new Map();
+    for (const participant of participants) current.set(participant.key, JSON.stringify(participant));
+    // Most recently listed last, for forgetting the least recent.
+    this.feeds.delete(feed);
+    this.feeds.set(feed, current);
+    if (!previous) return { kind: 'list', participants, forgotten: this.forgetBeyond(FEEDS_KEPT) };
+
+    const changed = participants.filter((participant) => previous.get(participant.key) !== current.get(participant.key));
+    const removed: string[] = [];
+    for (const key of previous.keys()) if (!current.has(key)) removed.push(key);
+    return { kind: 'changes', changed, removed };
+  }
+
+  private forgetBeyond(count: number): string[] {
+    const forgotten: string[] = [];
+    for (const feed of this.feeds.keys()) {
+      if (this.feeds.size <= count) break;
+      this.feeds.delete(feed);
+      forgotten.push(feed);
+    }
+    return forgotten;
+  }
+}
+
+/** What the page asks a worker running the source. */
+export type SourceCall = { type: 'list'; id: number; call: ListCall } | { type: 'abort'; id: number };
+
+/** What such a worker sends back: each list call's answer, once. */
+export interface SourceMessage {
+  id: number;
+  answer: SourceAnswer;
+}
+
+/** The worker's side of the messages: a source answering calls through `post`. */
+export function answerSourceCalls(post: (message: SourceMessage) => void): (call: SourceCall) => void {
+  const source = new ParticipantsSource((id, answer) => post({ id, answer }));
+  const running = new Map<number, AbortController>();
+  return (message) => {
+    if (message.type === 'abort') {
+      running.get(message.id)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    running.set(message.id, controller);
+    void source.list(message.id, message.call, controller.signal).finally(() => running.delete(message.id));
+  };
+}
