@@ -25,7 +25,7 @@ import { openDatabase, type Db } from '../server/db/schema';
 import { SEEDED_ROOMS, WEBINAR_SIZE, seed } from '../server/db/seed';
 import { buildApp, type BuildReport } from './build';
 // The roster's own matching, so the bench knows which keystrokes change what the list shows.
-import { searchable } from '../src/features/roster/roster-rows';
+import { searchable } from '../src/features/roster/headless';
 import { HUNDRED_K, insertHundredKRoom, type Searchable } from './hundred-k';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { installProbes, type BenchApi, type FirstRows, type LongTask, type RefetchResult, type ScrollResult } from './page';
