@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measures rollcall against the targets of DESIGN.md ("Targets") and prints a report.
+ * `npm run bench`: measures rollcall against its performance targets (each is written beside its figure in
+ * `report()` below) and prints a report.
  *
  * It reports, it does not judge: the exit code is 0 whenever the figures were measured, over target or not
  * (a figure over target says "OVER TARGET"); it is 1 only when the bench itself could not run.
