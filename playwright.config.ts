@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
-/** Every journey runs twice: against a current (v4) Talk and against the seed's v1-only Talk. */
+/** Every journey runs twice: against a current (v4) Talk and against a v1-only one, as Talk before version 12. */
 const servers = [
   { talkApi: 'v4', port: Number(process.env.E2E_PORT ?? 8190) },
   { talkApi: 'v1', port: Number(process.env.E2E_PORT ?? 8190) + 1 },

@@ -26,6 +26,16 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        extends: true,
+        test: {
+          // eslint.config.js's walls, proved by linting snippets placed at real paths of the repository.
+          name: 'lint',
+          environment: 'node',
+          include: ['eslint-walls.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

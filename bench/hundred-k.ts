@@ -15,7 +15,7 @@ export const HUNDRED_K = { token: 'bench100k', name: 'Bench: 100,000 participant
 const GUESTS = 20_000;
 const MODERATORS = 30;
 const GUEST_MODERATORS = 5;
-/** Synthetic accounts cannot sign in (same marker as the seed's). */
+/** Synthetic accounts cannot sign in (the same marker as server/db/seed.ts uses). */
 const NO_LOGIN = '!';
 
 /** What the roster's search looks through for one participant: the name it shows and the actor id. */
@@ -53,7 +53,7 @@ export function insertHundredKRoom(db: Db, now = Math.floor(Date.now() / 1000)):
     for (let i = 0; i < accounts; i++) {
       const first = pick(FIRST_NAMES);
       const last = pick(LAST_NAMES);
-      // Two dots: never one of the seed's ids (`first.last` or `first.last2`).
+      // Two dots: never one of server/db/seed.ts's ids (`first.last` or `first.last2`).
       const id = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + `.${i}`;
       const displayName = `${first} ${last}`;
       insertUser.run(id, displayName, `${id}@example.org`, NO_LOGIN);

@@ -28,7 +28,7 @@ async function newPerson(browser: Browser): Promise<{ context: BrowserContext; p
   return { context, page: await context.newPage() };
 }
 
-/** The join page's parts, by the names of the UI contract (DESIGN.md, `/call/:token`). */
+/** The join page's parts (`/call/:token`), by the accessible names src/features/join/JoinPage.tsx gives them. */
 function joinPage(page: Page) {
   return {
     name: page.getByLabel('Your name'),

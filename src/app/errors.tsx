@@ -17,6 +17,8 @@ import {
   UnauthorizedError,
 } from '../lib/api';
 import type { ErrorContext } from '../lib/describe-error';
+// The module itself, not the feature's index: it is a few strings, and this file is in every page's bundle.
+import { LOBBY_MODERATORS_ONLY } from '../features/rooms/refusals';
 import { signInPath } from './navigation';
 
 export type ErrorPrompt = { kind: 'sign-in' } | { kind: 'alert'; message: string };
@@ -89,7 +91,7 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
     case 'leave-conversation':
       return status === 400 ? REFUSALS.lastModerator : null;
     case 'set-lobby':
-      return status === 403 ? 'Only moderators can change the lobby.' : null;
+      return status === 403 ? LOBBY_MODERATORS_ONLY : null;
     case 'create-conversation':
       return status === 403 ? 'You are not allowed to create conversations on this server.' : null;
     case 'join-conversation':

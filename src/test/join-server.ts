@@ -1,8 +1,9 @@
 /**
  * A small stateful Talk server for the join page's component tests, routed through the stubbed `fetch`: one
- * conversation that the viewer can read, join (with the 409 of the seed and the 403 of a wrong password), leave,
- * name themselves in, and pull signaling for. Tests change its state to play the other people: a moderator
- * lifting the lobby or removing the guest, another window taking the session over, the network going down.
+ * conversation that the viewer can read, join (with a 409 for any session already there, as the demo server
+ * answers, and the 403 of a wrong password), leave, name themselves in, and pull signaling for. Tests change its
+ * state to play the other people: a moderator lifting the lobby or removing the guest, another window taking the
+ * session over, the network going down.
  */
 import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type SessionConflictData } from '../../contract/wire';
 import { ocsResponse, v1Room, v4Room, type Answer, type Route, type StubbedRequest } from './ocs';

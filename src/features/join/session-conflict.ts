@@ -1,6 +1,6 @@
 /**
  * What to do when joining answers 409: this person already has a session in the conversation (another tab,
- * window or device). Talk's advice (seed, participant API): ask whether to end the other session and join here,
+ * window or device). Talk's own advice for this answer: ask whether to end the other session and join here,
  * unless that session has gone quiet, its last ping older than 60 s when it is in a call or 40 s when it is not.
  * Then it is most likely a closed tab that has not timed out yet, and joining with force asks nobody anything.
  */

@@ -3,4 +3,8 @@
  * worded by the app's one error map, reached through `useDescribeError()`.
  */
 export const LOBBY_START_IN_PAST = 'The lobby start time must be in the future.';
+/**
+ * Why the lobby switch is disabled for a non-moderator; src/app/errors.tsx words the server's refusal of a
+ * lobby change (403) with this same sentence, so the two cannot drift apart.
+ */
 export const LOBBY_MODERATORS_ONLY = 'Only moderators can change the lobby.';

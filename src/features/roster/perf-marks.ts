@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 
 /**
  * User Timing marks read by `npm run bench` (bench/run.ts) to time "response received → first rows on screen"
- * (DESIGN.md, Targets) and refetches. They change nothing the person sees or does.
+ * (its target: ≤ 1.5 s for 100,000 participants) and refetches. They change nothing the person sees or does.
  */
 /**
  * Every list the page has: the first of a visit times "parsed", later ones the refetches (which a worker

@@ -11,9 +11,9 @@ export interface TalkApi {
   supportsCircles: boolean;
 }
 
-/** Servers that advertise this feature serve rooms only on v4 and have dropped v1 to v3 (TALK-FACTS). */
+/** Servers that advertise this feature (Talk 12 and later) serve rooms only on v4: v1 to v3 are gone. */
 const CONVERSATION_V4_FEATURE = 'conversation-v4';
-/** Without it, adding a circle is a 400 "unknown source" (seed, participant API). */
+/** Without it, Talk answers an attempt to add a circle with 400 (the source is unknown to it). */
 const CIRCLES_FEATURE = 'circles-support';
 
 export function fetchCapabilities(options: Pick<RequestOptions, 'credentials' | 'signal'> = {}) {

@@ -28,7 +28,10 @@ export async function listConversations(talk: TalkClient, options: ReadOptions =
   return rooms.map(conversationFromV1);
 }
 
-/** One conversation. Answers with the lobby state even to people the lobby keeps out (TALK-FACTS). */
+/**
+ * One conversation. Answers with the lobby state even to people the lobby keeps out: a real Talk 19 server
+ * answers 200 here (`lobbyState`, `lobbyTimer`) while it refuses them the participants with 412.
+ */
 export async function getConversation(talk: TalkClient, token: string, options: ReadOptions = {}): Promise<Conversation> {
   const api = await talk.api();
   const room = await talk.request<V1Room | V4Room>('GET', roomPath(api, token), options);

@@ -71,7 +71,7 @@ export const GUEST_NAME_MAX_LENGTH = 64;
 
 /**
  * The display name of the guest who joined from this browser; may be repeated. Accounts get a 403. The route
- * stayed on v1 on every server (TALK-FACTS).
+ * stayed on v1 on every server, v4 ones too (spec/talk-openapi.json allows only v1 for it).
  */
 export async function setGuestName(talk: TalkClient, token: string, displayName: string): Promise<void> {
   await talk.request<unknown>('POST', `${TALK_V1_BASE}/guest/${encodeURIComponent(token)}/name`, {
@@ -130,7 +130,7 @@ export interface PullOptions {
 }
 
 /**
- * Signaling moved to its own version: v3 on servers with `signaling-v3`, v1 on the seed's. Talk 12 brought both
+ * Signaling moved to its own version: v3 on servers with `signaling-v3`, v1 on older ones. Talk 12 brought both
  * `conversation-v4` and `signaling-v3`, so the conversation API's generation tells which one a server has.
  */
 function signalingPath(api: TalkApi, token: string): string {

@@ -141,10 +141,10 @@ describe('request failures', () => {
     );
 
     const current = await failureOf(request('DELETE', '/ocs/v4'));
-    const seedEra = await failureOf(request('DELETE', '/ocs/v1'));
+    const v1Server = await failureOf(request('DELETE', '/ocs/v1'));
 
     expect((current as ForbiddenError).code).toBe('owner');
-    expect((seedEra as ForbiddenError).code).toBeNull();
+    expect((v1Server as ForbiddenError).code).toBeNull();
   });
 
   it('409 without session data stays a plain ApiError', async () => {
