@@ -4,6 +4,7 @@
  */
 import { isParticipantAddressable, type Participant, type ParticipantRole } from '../../lib/api';
 import { roleLabel } from '../../lib/labels';
+import { searchable } from './search-text';
 
 /** One line of the roster. Built once per participant object (see `toRosterRow`). */
 export interface RosterRow {
@@ -63,16 +64,6 @@ const STATUS_LABELS: Record<string, string> = {
   dnd: 'Do not disturb',
   busy: 'Busy',
 };
-
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** Case- and accent-insensitive, so "jose" finds "José" and "ANNA" finds "anna". */
-export function searchable(text: string): string {
-  const lower = text.toLowerCase();
-  // Most names and ids are plain ASCII: the Unicode decomposition is only paid for those that are not.
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-}
 
 export function avatarUrl(actorId: string): string {
   return `/index.php/avatar/${encodeURIComponent(actorId)}/64`;

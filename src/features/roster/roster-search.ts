@@ -8,7 +8,8 @@
  * one go). So it is built ahead, a chunk at a time while the browser is idle (`prepareRosterSearchWhenIdle`);
  * a search that comes first finishes it on the spot.
  */
-import { searchable, type RosterRow } from './roster-rows';
+import type { RosterRow } from './roster-rows';
+import { searchable } from './search-text';
 
 interface SearchIndex {
   text: string;
