@@ -10,6 +10,7 @@ import {
   type RoomTypeValue,
   type SessionConflictData,
 } from '../../contract/wire';
+import { isEmailAddress } from '../../contract/email';
 import {
   MODERATOR_TYPES,
   PERMISSIONS_DEFAULT,
@@ -60,9 +61,6 @@ export interface SignalingSession {
 
 /** Statuses are only loaded below this many participants, as on real servers (TALK-FACTS). */
 export const STATUS_PARTICIPANT_LIMIT = 1000;
-
-/** What counts as an email address, for adding one and for offering one in the autocomplete alike. */
-export const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /**
  * The Talk rules over SQLite. Every public method runs in one IMMEDIATE transaction, so a rule checked at the
@@ -470,7 +468,7 @@ export class TalkStore {
         return {};
       case 'emails': {
         const email = newParticipant.trim().toLowerCase();
-        if (!EMAIL_PATTERN.test(email)) throw badRequest('That is not an email address', 'new-participant');
+        if (!isEmailAddress(email)) throw badRequest('That is not an email address', 'new-participant');
         const existing = this.db
           .prepare("SELECT 1 FROM attendees WHERE room_id = ? AND actor_type = 'emails' AND actor_id = ?")
           .get(room.id, email);
