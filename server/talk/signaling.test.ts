@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CapabilitiesData, V4Participant } from '../../contract/wire';
 import { Client, v1, v4, type TestServer } from '../test/harness';
 import { attendeeId, expectEnvelope, joinedGuest, useServer } from '../test/contract';
-import { SESSION_TIMEOUT_SECONDS } from './store';
+import { SESSION_TIMEOUT_SECONDS } from './expiry';
 
 const signaling = (token: string) => `/ocs/v2.php/apps/spreed/api/v3/signaling/${token}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
