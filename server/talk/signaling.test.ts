@@ -86,7 +86,7 @@ describe('GET /api/v3/signaling/{token}', () => {
     expectEnvelope(await guest.ocs('GET', signaling('NOT-A-TOKEN')), 404);
   });
 
-  it('answers on /api/v1/signaling for the seed-era client too', async () => {
+  it('answers on /api/v1/signaling for clients of v1-only servers too', async () => {
     const guest = await joinedGuest(server(), 'officehours', v1);
     expectEnvelope(await guest.ocs('GET', v1('/signaling/officehours')), 200);
   });

@@ -1,8 +1,9 @@
 /**
  * What to do when joining answers 409: this person already has a session in the conversation (another tab,
- * window or device). Talk's advice (seed, participant API): ask whether to end the other session and join here,
- * unless that session has gone quiet, its last ping older than 60 s when it is in a call or 40 s when it is not.
- * Then it is most likely a closed tab that has not timed out yet, and joining with force asks nobody anything.
+ * window or device). Talk's advice (its participant API documentation, on 409): ask whether to end the other
+ * session and join here, unless that session has gone quiet, its last ping older than 60 s when it is in a call
+ * or 40 s when it is not. Then it is most likely a closed tab that has not timed out yet, and joining with force
+ * asks nobody anything.
  */
 
 /** How long a session may have been silent and still count as someone there, in seconds. */
