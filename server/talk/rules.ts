@@ -138,8 +138,8 @@ export function checkJoinPassword(
 
 /**
  * Talk's v1 participant API documents the join conflict so: with force=false, any session the caller already
- * has in the room is a 409 naming the latest one (a real Talk 19 server only does so for a session in a call);
- * with force, those sessions end and the new one begins.
+ * has in the room is a 409 naming the latest one; with force, those sessions end and the new one begins. (A
+ * real Talk 19 server answers 409 only for a session in a call and replaces any other; clients handle both.)
  */
 export function checkSessionConflict(existing: SessionRow[], force: boolean): void {
   const latest = existing[0];
