@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'contract/**/*.test.ts'],
           testTimeout: 30_000,
           // better-sqlite3 is a native module; separate processes keep each file's database to itself.
           pool: 'forks',

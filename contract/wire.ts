@@ -26,7 +26,7 @@ export interface OcsEnvelope<T> {
   ocs: { meta: OcsMeta; data: T };
 }
 
-/** The bare body of a failed CSRF check: no OCS envelope (TALK-FACTS). */
+/** The bare body of a failed CSRF check: no OCS envelope (a real Nextcloud 29 answers 412 with it). */
 export interface CsrfFailureBody {
   message: 'CSRF check failed';
 }
@@ -65,7 +65,7 @@ export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
 export type V4Room = components['schemas']['Room'];
 export type V4Participant = components['schemas']['Participant'];
 
-// ---- v1 (seed documents) -------------------------------------------------------------------------
+// ---- v1 (Talk's v1 participant API documentation) -------------------------------------------------
 
 export interface V1Participant {
   /** Empty for guests. */

@@ -22,7 +22,7 @@ function newestMtime(entry) {
 function appNeedsBuild() {
   if (!fs.existsSync(distIndex)) return true;
   const built = fs.statSync(distIndex).mtimeMs;
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((entry) => path.join(root, entry));
+  const sources = ['src', 'contract', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((entry) => path.join(root, entry));
   return sources.some((source) => fs.existsSync(source) && newestMtime(source) > built);
 }
 

@@ -15,13 +15,16 @@ import { registerTalkRoutes } from './talk/routes';
 
 export interface DemoOptions {
   db: Db;
-  /** `['v1']` serves the seed's server; `['v1', 'v4']` a current one that still answers v1. */
+  /**
+   * `['v1']` serves a Talk that speaks only API v1 (before Nextcloud 22); `['v1', 'v4']` a current one that
+   * still answers v1.
+   */
   generations: ApiGeneration[];
   circlesEnabled: boolean;
   distDir: string;
 }
 
-/** Nextcloud refuses OCS calls without this header with a bare body: no envelope (TALK-FACTS). */
+/** Nextcloud refuses OCS calls without this header with a bare body: no envelope (a real Nextcloud 29 answers 412 so). */
 function requireOcsHeader(app: Hono) {
   app.use(`${OCS_BASE}/*`, async (c, next) => {
     // No CORS on /ocs, as on a real server: a preflight is refused and no Access-Control-* header is sent.

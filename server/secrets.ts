@@ -36,7 +36,7 @@ function randomString(length: number, alphabet: string): string {
   return out;
 }
 
-/** Talk session ids are 512 characters long (seed: participant API). */
+/** Talk session ids are 512 characters long (Talk's participant API documents them so). */
 export const newSessionId = () => randomString(512, ALPHANUMERIC);
 /** Conversation tokens match `^[a-z0-9]{4,30}$` (openapi.json); Talk uses 8. */
 export const newRoomToken = () => randomString(8, 'abcdefghijkmnpqrstuvwxyz23456789');

@@ -8,9 +8,9 @@ import {
   type CapabilitiesData,
   type CurrentUserData,
 } from '../../contract/wire';
+import { isEmailAddress } from '../../contract/email';
 import { LIMITS, OcsError, intParam, ocs, ocsError, readParams, stringParam, unauthorized } from '../http/ocs';
 import type { IdentityResolver } from '../http/identity';
-import { EMAIL_PATTERN } from '../talk/store';
 import type { ApiGeneration } from '../http/ocs';
 
 export interface CoreOptions {
@@ -108,7 +108,7 @@ export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: Identi
           .all(like, like, limit) as { id: string; display_name: string }[];
         for (const row of rows) results.push(entry(row.id, row.display_name, 'circles', 'icon-circle'));
       }
-      if (shareTypes.has(SHARE_TYPE.emails) && EMAIL_PATTERN.test(search)) {
+      if (shareTypes.has(SHARE_TYPE.emails) && isEmailAddress(search)) {
         results.push(entry(search, search, 'emails', 'icon-mail'));
       }
       return ocs(c, results.slice(0, limit));

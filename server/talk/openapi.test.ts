@@ -1,6 +1,6 @@
 /**
  * Real v4 responses of the demo server, validated against the OpenAPI document of Nextcloud Talk
- * (spec/talk-openapi.json, vendored from ../shared/spec/openapi.json) with Ajv.
+ * (spec/talk-openapi.json, vendored from nextcloud/spreed: see spec/SOURCE.md) with Ajv.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -32,8 +32,9 @@ interface RouteContext {
 type Handler = (route: RouteContext) => Response | Promise<Response>;
 
 /**
- * The Talk conversation and participant routes, once per API generation. v1 follows the seed documents
- * (user ids and guest session ids), v4 follows openapi.json (attendee ids, error codes in `data`).
+ * The Talk conversation and participant routes, once per API generation. v1 follows Talk's v1 participant API
+ * documentation (user ids and guest session ids), v4 follows spec/talk-openapi.json (attendee ids, error codes
+ * in `data`).
  */
 export function registerTalkRoutes(
   app: Hono,
@@ -127,7 +128,7 @@ export function registerTalkRoutes(
       const newParticipant = stringParam(params, 'newParticipant', { required: true, max: LIMITS.participantId, trim: true });
       const source = stringParam(params, 'source', { max: 32 }) ?? 'users';
       const { typeChangedTo } = store.transaction(() => store.addParticipant(token, identity, newParticipant, source));
-      // v1 answered an empty PHP array; openapi.json describes an object (with `type` when it changed) for v4.
+      // v1 answered an empty PHP array; spec/talk-openapi.json describes an object (with `type` when it changed) for v4.
       const data: AddParticipantResult | [] = typeChangedTo ? { type: typeChangedTo } : generation === 'v1' ? [] : {};
       return ocs(c, data);
     });
@@ -175,7 +176,7 @@ export function registerTalkRoutes(
         store.transaction(() => store.removeAttendee(token, identity, { guestSessionId: sessionId }, { guestsOnly: true }));
         return ocs(c, []);
       });
-      // The guest name route stays on v1 even on current servers (TALK-FACTS).
+      // The guest name route stays on v1 even on current servers (its apiVersion in spec/talk-openapi.json is v1 only).
       route('post', '/guest/:token/name', ({ c, identity, params, token }) => {
         const displayName = stringParam(params, 'displayName', { required: true, max: LIMITS.displayName, trim: true });
         store.transaction(() => store.setGuestName(token, identity, displayName));
@@ -189,7 +190,7 @@ export function registerTalkRoutes(
       });
     }
 
-    // Signaling kept its own version: v3 on current servers (capability signaling-v3), v1 on the seed's.
+    // Signaling kept its own version: v3 on current servers (capability signaling-v3), v1 on v1-only servers.
     const signalingBase = generation === 'v1' ? TALK_V1_BASE : SIGNALING_V3_BASE;
     app.get(`${signalingBase}/signaling/:token`, async (c) => {
       try {
@@ -204,7 +205,7 @@ export function registerTalkRoutes(
       }
     });
 
-    // Real servers answer a wrong method on the lobby route with 405 (TALK-FACTS).
+    // A real Talk 19 server answers a wrong method on the lobby route with 405.
     app.on(['GET', 'POST', 'DELETE', 'PATCH'], `${base}/room/:token/webinar/lobby`, (c) =>
       ocsError(c, new OcsError(405, 'Method not allowed: use PUT'), generation),
     );

@@ -8,7 +8,7 @@ import {
 import { isModerator, permissionsOf } from './model';
 import type { ParticipantView, RoomView, TalkStore } from './store';
 
-/** The room as a v4 server returns it (every field openapi.json requires). */
+/** The room as a v4 server returns it (every field spec/talk-openapi.json requires). */
 export function toV4Room(store: TalkStore, view: RoomView): V4Room {
   const { room, self, session } = view;
   const lastPing = session?.last_ping ?? 0;
@@ -69,7 +69,7 @@ export function toV4Room(store: TalkStore, view: RoomView): V4Room {
   };
 }
 
-/** The room as the seed's (v1) server returns it. */
+/** The room as a v1 server (before Nextcloud 22) returns it. */
 export function toV1Room(store: TalkStore, view: RoomView): V1Room {
   const { room, self, session } = view;
   return {

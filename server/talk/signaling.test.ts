@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CapabilitiesData, V4Participant } from '../../contract/wire';
 import { Client, v1, v4, type TestServer } from '../test/harness';
 import { attendeeId, expectEnvelope, joinedGuest, useServer } from '../test/contract';
-import { SESSION_TIMEOUT_SECONDS } from './store';
+import { SESSION_TIMEOUT_SECONDS } from './expiry';
 
 const signaling = (token: string) => `/ocs/v2.php/apps/spreed/api/v3/signaling/${token}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -86,7 +86,7 @@ describe('GET /api/v3/signaling/{token}', () => {
     expectEnvelope(await guest.ocs('GET', signaling('NOT-A-TOKEN')), 404);
   });
 
-  it('answers on /api/v1/signaling for the seed-era client too', async () => {
+  it('answers on /api/v1/signaling for clients of v1-only servers too', async () => {
     const guest = await joinedGuest(server(), 'officehours', v1);
     expectEnvelope(await guest.ocs('GET', v1('/signaling/officehours')), 200);
   });

@@ -1,6 +1,7 @@
 /**
- * The v1 participant API, one test per row of the seed's status-code tables
- * (../shared/seeds/001_6f45a85d0b3dd7ff.txt, and 000_66aa17e93c53a06b.txt for includeStatus).
+ * The v1 participant API, one test per row of the status-code tables in Talk's v1 participant API
+ * documentation (docs/participant.md of nextcloud/spreed while the API was v1, blob bb72dd0e42c6; its
+ * includeStatus rows from the same file).
  * Each describe block starts from the seeded data; tests inside a block touch different people or rooms.
  */
 import { describe, expect, it } from 'vitest';
@@ -522,7 +523,7 @@ describe('POST /room/{token}/moderators (v1 promote)', () => {
     expect(byUser(await participants(server(), 'boardroom', 'carol'), 'dave')).toMatchObject({ participantType: 3 });
   });
 
-  it("POST moderators → 403 when the participant to remove is an owner (the seed's wording; here: to promote)", async () => {
+  it("POST moderators → 403 when the participant to remove is an owner (the v1 documentation's wording; here: to promote)", async () => {
     const res = await Client.as(server(), 'bob').ocs('POST', v1('/room/designteam/moderators'), { json: { participant: 'alice' } });
     expectEnvelope(res, 403);
     expect(res.data).toEqual([]);
@@ -537,7 +538,7 @@ describe('POST /room/{token}/moderators (v1 promote)', () => {
     }
   });
 
-  it("POST moderators → 404 when the participant to remove could not be found (the seed's wording; here: to promote)", async () => {
+  it("POST moderators → 404 when the participant to remove could not be found (the v1 documentation's wording; here: to promote)", async () => {
     const alice = Client.as(server(), 'alice');
     for (const json of [{ participant: 'eve' }, { sessionId: 'x'.repeat(512) }]) {
       const res = await alice.ocs('POST', v1('/room/designteam/moderators'), { json });

@@ -1,5 +1,5 @@
 /**
- * The v4 API as openapi.json and TALK-FACTS describe it: rooms, attendee-based participant routes with `error`
+ * The v4 API as spec/talk-openapi.json describes it and a real Talk 19 server answers: rooms, attendee-based participant routes with `error`
  * codes, the lobby, public/private, the two API generations, the OCS transport rules, autocomplete and avatars.
  * Each describe block starts from the seeded data; tests inside a block touch different people or rooms.
  */

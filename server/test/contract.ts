@@ -78,7 +78,7 @@ export function expectEnvelope(res: OcsResult, status: number) {
   });
 }
 
-/** Error data is `[]` on Talk 19 and `null` on newer servers (TALK-FACTS): either counts as empty. */
+/** Error data is `[]` on a real Talk 19 server and `null` on newer ones: either counts as empty. */
 export function expectEmptyData(data: unknown) {
   expect(data === null || (Array.isArray(data) && data.length === 0), `expected empty data, got ${JSON.stringify(data)}`).toBe(true);
 }

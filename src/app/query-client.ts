@@ -1,8 +1,11 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isTransientError } from '../lib/api';
+import { backoffDelay } from '../lib/backoff';
 import { errorPrompt } from './errors';
 
 const MAX_RETRIES = 3;
+/** Waits between a query's retries: 1 s, 2 s, 4 s, … at most this. */
+const MAX_RETRY_DELAY_MS = 10_000;
 
 export interface AppQueryClientOptions {
   /** Called when the server says the identity is not (or no longer) valid. */
@@ -23,7 +26,8 @@ export function createAppQueryClient({ onSignInRequired, retry = true }: AppQuer
       queries: {
         // A 4xx would fail the same way again; only server failures and lost connections are worth a retry.
         retry: retry ? (failureCount, error) => failureCount < MAX_RETRIES && isTransientError(error) : false,
-        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 10_000),
+        // React Query counts the failures before this retry: 0 for the first.
+        retryDelay: (failuresBefore) => backoffDelay(failuresBefore, MAX_RETRY_DELAY_MS),
         // With nothing to show, the route's error element explains the failure; a failed background refetch
         // keeps the data on screen instead.
         throwOnError: (_error, query) => query.state.data === undefined,

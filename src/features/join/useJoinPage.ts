@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useReducer } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ForbiddenError,
@@ -12,37 +12,27 @@ import {
   type JoinedSession,
 } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { GUEST_NAME_MAX_LENGTH, normaliseGuestName, recallGuestName, rememberGuestName } from './guest-name';
 import {
-  GUEST_NAME_MAX_LENGTH,
-  guestNameError,
-  guestNameLengthError,
-  normaliseGuestName,
-  recallGuestName,
-  rememberGuestName,
-} from './guest-name';
+  initialJoinState,
+  joinFormProblem,
+  joinPhase,
+  joinReducer,
+  lobbyHold,
+  nameProblem,
+  passwordProblem,
+  renameProblem,
+  type ConversationRead,
+  type JoinPhase,
+  type JoinRequest,
+} from './join-machine';
 import { JOINED_CHECK_MS, LOBBY_CHECK_MS, joinQueries } from './queries';
 import { decideSessionConflict } from './session-conflict';
 import { forgetTabSession, readTabSession, writeTabSession } from './tab-session';
 import { useKeepAlive, type Connection } from './useKeepAlive';
 import { useNow } from './useNow';
 
-export const PASSWORD_REQUIRED = 'Enter the conversation’s password.';
-export const LEFT_NOTICE = 'You left the conversation.';
-export const STAYED_NOTICE = 'Nothing changed: you are still in the conversation in your other window.';
-
-/** Which screen the page shows. */
-export type JoinPhase =
-  /** The conversation is being read. */
-  | { kind: 'loading' }
-  /** It could not be read: a wrong link, or the server out of reach. */
-  | { kind: 'unavailable'; message: string; retrying: boolean; canRetry: boolean }
-  /** Name (guests), password (when there is one) and "Join". */
-  | { kind: 'form' }
-  /** Joined, but the lobby keeps non-moderators out until it lifts. */
-  | { kind: 'lobby'; opensAt: number | null; remainingMs: number | null }
-  | { kind: 'joined' }
-  /** The session ended without the person leaving: replaced by another window, removed, timed out. */
-  | { kind: 'ended'; message: string };
+export type { JoinPhase };
 
 export interface FieldState {
   value: string;
@@ -101,15 +91,9 @@ export interface RenameModel {
   saveError: string | null;
 }
 
-interface JoinRequest {
-  name: string;
-  password: string;
-  force: boolean;
-}
-
 type JoinOutcome =
   | { kind: 'joined'; session: JoinedSession; name: string }
-  | { kind: 'conflict'; conflict: SessionConflictError; request: JoinRequest };
+  | { kind: 'conflict'; request: JoinRequest };
 
 /** A step after the join itself failed (naming the guest), so the words speak of that step. */
 class GuestNameStepError extends Error {
@@ -118,15 +102,11 @@ class GuestNameStepError extends Error {
   }
 }
 
-interface Joined {
-  sessionId: string;
-  name: string;
-}
-
 /**
  * The join page's view-model: reads the conversation, joins (with Talk's advice on 409), names the guest, waits
  * in the lobby, keeps the session alive and tells the person when it ended. `account` is the signed-in account,
- * null for a guest.
+ * null for a guest. What the page is in lives in ./join-machine; this hook runs the queries, mutations and the
+ * keep-alive, and tells the machine what they answered.
  */
 export function useJoinPage(token: string, account: string | null): JoinPageModel {
   const talk = useTalkClient();
@@ -135,15 +115,9 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
   const isGuest = account === null;
   const conversationKey = joinQueries.conversationKey(token, account);
 
-  const [name, setName] = useState(() => (isGuest ? recallGuestName() : ''));
-  const [password, setPassword] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [conflict, setConflict] = useState<{ conflict: SessionConflictError; request: JoinRequest } | null>(null);
-  const [joined, setJoined] = useState<Joined | null>(null);
-  const [endedMessage, setEndedMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [renameDraft, setRenameDraft] = useState<string | null>(null);
-  const [renameSubmitted, setRenameSubmitted] = useState(false);
+  const [state, dispatch] = useReducer(joinReducer, isGuest, (guest) => initialJoinState(guest ? recallGuestName() : ''));
+  const { form, session } = state;
+  const joined = session.kind === 'joined' ? session : null;
 
   // Whether the lobby keeps this person out is only known once joined (their role). It is checked often while
   // they wait, and now and then once they are in, in case a moderator turns it on again.
@@ -158,22 +132,19 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     refetchIntervalInBackground: joined !== null,
   });
 
-  const lobbyApplies = joined !== null && conversation !== undefined && conversation.lobby.enabled && !conversation.canModerate;
-  const opensAt = lobbyApplies ? conversation.lobby.opensAt : null;
-  const now = useNow(opensAt !== null);
-  // The server lifts the lobby when its start time has passed; the page lets the person in at that moment.
-  const waiting = lobbyApplies && !(opensAt !== null && opensAt <= now);
+  const lobby = lobbyHold(session, conversation);
+  const now = useNow(lobby !== null && lobby.opensAt !== null);
 
   const join = useMutation({
     mutationFn: async (request: JoinRequest): Promise<JoinOutcome> => {
-      let session: JoinedSession;
+      let joinedSession: JoinedSession;
       try {
-        session = await joinConversation(talk, token, { password: request.password, force: request.force });
+        joinedSession = await joinConversation(talk, token, { password: request.password, force: request.force });
       } catch (error) {
         if (!(error instanceof SessionConflictError) || request.force) throw error;
         const decision = decideSessionConflict(error, { nowSeconds: Date.now() / 1000, ownSessionId: readTabSession(token) });
-        if (decision === 'ask') return { kind: 'conflict', conflict: error, request };
-        session = await joinConversation(talk, token, { password: request.password, force: true });
+        if (decision === 'ask') return { kind: 'conflict', request };
+        joinedSession = await joinConversation(talk, token, { password: request.password, force: true });
       }
       if (isGuest) {
         try {
@@ -184,22 +155,20 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
           throw new GuestNameStepError(error);
         }
       }
-      return { kind: 'joined', session, name: request.name };
+      return { kind: 'joined', session: joinedSession, name: request.name };
     },
     onSuccess: async (outcome) => {
       if (outcome.kind === 'conflict') {
-        setConflict({ conflict: outcome.conflict, request: outcome.request });
+        dispatch({ type: 'conflict-found', request: outcome.request });
         return;
       }
-      const { session } = outcome;
+      const { session: joinedSession } = outcome;
       // An older read (as someone not yet joined) must not overwrite the role the join answered with.
       await queryClient.cancelQueries({ queryKey: conversationKey });
-      queryClient.setQueryData(conversationKey, session.conversation);
-      writeTabSession(token, session.sessionId);
+      queryClient.setQueryData(conversationKey, joinedSession.conversation);
+      writeTabSession(token, joinedSession.sessionId);
       if (isGuest) rememberGuestName(outcome.name);
-      setPassword('');
-      setSubmitted(false);
-      setJoined({ sessionId: session.sessionId, name: account ?? outcome.name });
+      dispatch({ type: 'joined', sessionId: joinedSession.sessionId, name: account ?? outcome.name });
     },
   });
 
@@ -207,8 +176,7 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     mutationFn: () => leaveSession(talk, token),
     onSuccess: () => {
       forgetTabSession(token);
-      setJoined(null);
-      setNotice(LEFT_NOTICE);
+      dispatch({ type: 'left' });
       void queryClient.invalidateQueries({ queryKey: conversationKey });
     },
   });
@@ -217,9 +185,7 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     mutationFn: (newName: string) => setGuestName(talk, token, newName),
     onSuccess: (_data, newName) => {
       rememberGuestName(newName);
-      setJoined((current) => (current ? { ...current, name: newName } : current));
-      setRenameDraft(null);
-      setRenameSubmitted(false);
+      dispatch({ type: 'renamed', name: newName });
     },
   });
 
@@ -228,10 +194,7 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     sessionId: joined?.sessionId ?? null,
     onEnded: (error, afterOutage) => {
       forgetTabSession(token);
-      setJoined(null);
-      setConflict(null);
-      setRenameDraft(null);
-      setEndedMessage(describeError(error, { action: 'keep-session', afterOutage }));
+      dispatch({ type: 'session-ended', message: describeError(error, { action: 'keep-session', afterOutage }) });
       void queryClient.invalidateQueries({ queryKey: conversationKey });
     },
   });
@@ -240,21 +203,19 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
   const passwordRefused = join.error instanceof ForbiddenError && join.error.code !== 'ban';
   const needsPassword =
     conversation !== undefined && conversation.hasPassword && (isGuest || conversation.ownRole === null || passwordRefused);
-  const nameError = isGuest ? (submitted ? guestNameError(name) : guestNameLengthError(name)) : null;
-  const passwordError = needsPassword && submitted && password === '' ? PASSWORD_REQUIRED : null;
+  const rules = { isGuest, needsPassword };
 
   function startJoin(request: JoinRequest) {
-    setNotice(null);
-    setEndedMessage(null);
+    dispatch({ type: 'join-started' });
     join.mutate(request);
   }
 
   function submit(): 'name' | 'password' | null {
     if (join.isPending || joined !== null) return null;
-    setSubmitted(true);
-    if (isGuest && guestNameError(name) !== null) return 'name';
-    if (needsPassword && password === '') return 'password';
-    startJoin({ name: normaliseGuestName(name), password: needsPassword ? password : '', force: false });
+    dispatch({ type: 'submit-attempted' });
+    const problem = joinFormProblem(form, rules);
+    if (problem !== null) return problem;
+    startJoin({ name: normaliseGuestName(form.name), password: needsPassword ? form.password : '', force: false });
     return null;
   }
 
@@ -265,57 +226,45 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     return describeError(error, { action: 'join-conversation' });
   }
 
-  let phase: JoinPhase;
-  if (endedMessage !== null) {
-    phase = { kind: 'ended', message: endedMessage };
-  } else if (joined !== null) {
-    phase = waiting
-      ? { kind: 'lobby', opensAt, remainingMs: opensAt === null ? null : Math.max(0, opensAt - now) }
-      : { kind: 'joined' };
-  } else if (conversation !== undefined) {
-    phase = { kind: 'form' };
-  } else if (loadError !== null) {
-    const final = loadError instanceof NotFoundError;
-    phase = {
-      kind: 'unavailable',
-      message: describeError(loadError, { action: 'join-conversation' }),
-      retrying: isFetching,
-      canRetry: !final,
-    };
-  } else if (failureReason !== null && isTransientError(failureReason)) {
-    // The query is trying again by itself; say so instead of a bare "Loading".
-    phase = { kind: 'unavailable', message: describeError(failureReason), retrying: true, canRetry: false };
-  } else {
-    phase = { kind: 'loading' };
+  function conversationRead(): ConversationRead {
+    if (conversation !== undefined) return { kind: 'loaded' };
+    if (loadError !== null) {
+      const message = describeError(loadError, { action: 'join-conversation' });
+      return { kind: 'failed', message, final: loadError instanceof NotFoundError, fetching: isFetching };
+    }
+    // The query is trying again by itself.
+    if (failureReason !== null && isTransientError(failureReason)) return { kind: 'retrying', message: describeError(failureReason) };
+    return { kind: 'loading' };
   }
 
-  const renameValue = renameDraft ?? '';
-  const renameError = renameSubmitted ? guestNameError(renameValue) : guestNameLengthError(renameValue);
+  const renameDraft = joined?.rename ?? null;
+  const renameValue = renameDraft?.value ?? '';
 
   return {
     conversationName: conversation?.name ?? null,
-    phase,
+    phase: joinPhase(session, conversationRead(), lobby, now),
     isGuest,
     account,
     name: {
-      value: name,
-      onChange: setName,
-      error: nameError,
+      value: form.name,
+      onChange: (value) => dispatch({ type: 'name-typed', value }),
+      error: nameProblem(form, rules),
       maxLength: GUEST_NAME_MAX_LENGTH,
-      length: normaliseGuestName(name).length,
+      length: normaliseGuestName(form.name).length,
     },
-    password: needsPassword ? { value: password, onChange: setPassword, error: passwordError } : null,
+    password: needsPassword
+      ? { value: form.password, onChange: (value) => dispatch({ type: 'password-typed', value }), error: passwordProblem(form, rules) }
+      : null,
     submit,
     isJoining: join.isPending,
     joinError: joinErrorMessage(),
     passwordRefusedAt: passwordRefused ? join.submittedAt : null,
-    notice,
-    conflictOpen: conflict !== null,
+    notice: state.notice,
+    conflictOpen: session.kind === 'asking',
     decideConflict: (joinHere) => {
-      if (!conflict) return;
-      setConflict(null);
-      if (joinHere) startJoin({ ...conflict.request, force: true });
-      else setNotice(STAYED_NOTICE);
+      if (session.kind !== 'asking') return;
+      if (joinHere) startJoin({ ...session.request, force: true });
+      else dispatch({ type: 'conflict-declined' });
     },
     joinedAs: joined?.name ?? null,
     connection,
@@ -326,7 +275,7 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     isLeaving: leave.isPending,
     leaveError: leave.isError ? describeError(leave.error, { action: 'leave-session' }) : null,
     joinAgain: () => {
-      setEndedMessage(null);
+      dispatch({ type: 'join-again' });
       join.reset();
     },
     rename: {
@@ -334,24 +283,20 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
       isOpen: renameDraft !== null,
       open: () => {
         rename.reset();
-        setRenameSubmitted(false);
-        setRenameDraft(joined?.name ?? name);
+        dispatch({ type: 'rename-opened' });
       },
-      close: () => {
-        setRenameDraft(null);
-        setRenameSubmitted(false);
-      },
+      close: () => dispatch({ type: 'rename-closed' }),
       name: {
         value: renameValue,
-        onChange: setRenameDraft,
-        error: renameError,
+        onChange: (value) => dispatch({ type: 'rename-typed', value }),
+        error: renameDraft === null ? null : renameProblem(renameDraft),
         maxLength: GUEST_NAME_MAX_LENGTH,
         length: normaliseGuestName(renameValue).length,
       },
       submit: () => {
-        if (rename.isPending) return false;
-        setRenameSubmitted(true);
-        if (guestNameError(renameValue) !== null) return true;
+        if (rename.isPending || renameDraft === null) return false;
+        dispatch({ type: 'rename-attempted' });
+        if (renameProblem({ ...renameDraft, submitted: true }) !== null) return true;
         rename.mutate(normaliseGuestName(renameValue));
         return false;
       },

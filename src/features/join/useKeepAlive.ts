@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiError, SessionEndedError, isTransientError, pullSignaling, useTalkClient } from '../../lib/api';
+import { backoffDelay } from '../../lib/backoff';
 
 /** The demo server answers at once; Talk's own client pulls again as soon as an answer arrives. */
 export const PULL_INTERVAL_MS = 5_000;
@@ -62,7 +63,7 @@ export function useKeepAlive({ token, sessionId, onEnded }: KeepAliveOptions): C
         if (isTransientError(error)) {
           failures += 1;
           report('reconnecting');
-          schedule(Math.min(1000 * 2 ** (failures - 1), MAX_RETRY_DELAY_MS));
+          schedule(backoffDelay(failures - 1, MAX_RETRY_DELAY_MS));
           return;
         }
         report('connected');

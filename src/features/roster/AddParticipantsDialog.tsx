@@ -8,12 +8,12 @@ import {
   type ParticipantSource,
   type ParticipantSuggestion,
 } from '../../lib/api';
+import { isEmailAddress } from '../../../contract/email';
 import { rosterQueries } from './queries';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useDescribeError } from '../../lib/describe-error';
 
 const SEARCH_DELAY_MS = 200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const SOURCE_LABELS: Record<ParticipantSource, string> = {
   users: 'Account',
@@ -79,7 +79,7 @@ function AddParticipantsForm({
     const found = term === '' ? [] : (suggestionsQuery.data ?? []);
     // Anyone can be invited by email address, even when the server's search does not offer it.
     const typed = search.trim();
-    if (EMAIL.test(typed) && !found.some((item) => item.source === 'emails' && item.id === typed)) {
+    if (isEmailAddress(typed) && !found.some((item) => item.source === 'emails' && item.id === typed)) {
       return [...found, { id: typed, label: typed, source: 'emails' as const, detail: 'Invite by email' }];
     }
     return found;

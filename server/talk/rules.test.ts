@@ -1,0 +1,102 @@
+/**
+ * Talk's rules without a server: the same decisions the route tests (v1.test.ts, v4.test.ts) check through
+ * HTTP, here one rule at a time.
+ */
+import { describe, expect, it } from 'vitest';
+import { ParticipantType, RoomType, type ParticipantTypeValue, type RoomTypeValue } from '../../contract/wire';
+import { OcsError } from '../http/ocs';
+import type { AttendeeRow, RoomRow } from './model';
+import { demotedType, leavingClosesRoom, lobbyTimerToStore, promotedType } from './rules';
+
+function room(type: RoomTypeValue): RoomRow {
+  return {
+    id: 1,
+    token: 'room',
+    type,
+    name: 'Room',
+    description: '',
+    password_hash: null,
+    lobby_state: 0,
+    lobby_timer: 0,
+    read_only: 0,
+    created_at: 0,
+    last_activity: 0,
+  };
+}
+
+function attendee(id: number, participantType: ParticipantTypeValue, actorType = 'users'): AttendeeRow {
+  return { id, room_id: 1, actor_type: actorType, actor_id: `a${id}`, display_name: '', participant_type: participantType, browser_session: null };
+}
+
+/** The status and code an OcsError carries, or what else `act` did. */
+function refusal(act: () => unknown): { status: number; code: string | undefined } | 'no refusal' {
+  try {
+    act();
+    return 'no refusal';
+  } catch (error) {
+    if (!(error instanceof OcsError)) throw error;
+    return { status: error.status, code: error.code };
+  }
+}
+
+const moderator = attendee(1, ParticipantType.Moderator);
+
+describe('leaving', () => {
+  it('the last moderator cannot leave while others remain', () => {
+    expect(refusal(() => leavingClosesRoom(moderator, { otherPeople: 2, moderators: 1 }))).toEqual({
+      status: 400,
+      code: 'last-moderator',
+    });
+  });
+
+  it('a moderator with another moderator, or a member, leaves and the room stays', () => {
+    expect(leavingClosesRoom(moderator, { otherPeople: 2, moderators: 2 })).toBe(false);
+    expect(leavingClosesRoom(attendee(2, ParticipantType.User), { otherPeople: 2, moderators: 1 })).toBe(false);
+  });
+
+  it('the last person out closes the room, moderator or not', () => {
+    expect(leavingClosesRoom(moderator, { otherPeople: 0, moderators: 1 })).toBe(true);
+  });
+});
+
+describe('promoting and demoting', () => {
+  it('promotes members to moderators and guests to guest moderators', () => {
+    expect(promotedType(moderator, attendee(2, ParticipantType.User), 'v4')).toBe(ParticipantType.Moderator);
+    expect(promotedType(moderator, attendee(3, ParticipantType.Guest, 'guests'), 'v1')).toBe(ParticipantType.GuestModerator);
+  });
+
+  it('promotes users who joined by the link on v4 only', () => {
+    const selfJoined = attendee(2, ParticipantType.UserSelfJoined);
+    expect(promotedType(moderator, selfJoined, 'v4')).toBe(ParticipantType.Moderator);
+    expect(refusal(() => promotedType(moderator, selfJoined, 'v1'))).toMatchObject({ status: 400 });
+  });
+
+  it('refuses the owner (403), and yourself: 403 on v4, 400 (not promotable) on v1', () => {
+    expect(refusal(() => promotedType(moderator, attendee(2, ParticipantType.Owner), 'v4'))).toMatchObject({ status: 403 });
+    expect(refusal(() => promotedType(moderator, moderator, 'v4'))).toMatchObject({ status: 403 });
+    expect(refusal(() => promotedType(moderator, moderator, 'v1'))).toMatchObject({ status: 400 });
+  });
+
+  it('demotes moderators to members and guest moderators to guests, never yourself', () => {
+    expect(demotedType(moderator, attendee(2, ParticipantType.Moderator))).toBe(ParticipantType.User);
+    expect(demotedType(moderator, attendee(3, ParticipantType.GuestModerator, 'guests'))).toBe(ParticipantType.Guest);
+    expect(refusal(() => demotedType(moderator, moderator))).toMatchObject({ status: 403 });
+    expect(refusal(() => demotedType(moderator, attendee(2, ParticipantType.User)))).toMatchObject({ status: 400 });
+  });
+});
+
+describe('the lobby', () => {
+  const NOW = 1_000_000;
+
+  it('keeps a start time only while the lobby is on', () => {
+    expect(lobbyTimerToStore(room(RoomType.Group), 1, NOW + 60, NOW)).toBe(NOW + 60);
+    expect(lobbyTimerToStore(room(RoomType.Group), 1, null, NOW)).toBe(0);
+    expect(lobbyTimerToStore(room(RoomType.Group), 0, NOW + 60, NOW)).toBe(0);
+  });
+
+  it('refuses a start time that has passed, an unknown state, and one-to-one rooms', () => {
+    expect(refusal(() => lobbyTimerToStore(room(RoomType.Public), 1, NOW, NOW))).toMatchObject({ status: 400 });
+    expect(refusal(() => lobbyTimerToStore(room(RoomType.Public), 2, null, NOW))).toMatchObject({ status: 400 });
+    expect(refusal(() => lobbyTimerToStore(room(RoomType.OneToOne), 1, null, NOW))).toMatchObject({ status: 400 });
+  });
+});

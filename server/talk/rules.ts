@@ -1,0 +1,150 @@
+import {
+  LobbyState,
+  ParticipantType,
+  RoomType,
+  type ParticipantTypeValue,
+  type RoomTypeValue,
+  type SessionConflictData,
+} from '../../contract/wire';
+import { isEmailAddress } from '../../contract/email';
+import { OcsError, badRequest, forbidden, type ApiGeneration } from '../http/ocs';
+import { isModerator, type AttendeeRow, type RoomRow, type SessionRow } from './model';
+
+/**
+ * Talk's rules about the changes themselves, once the caller may make them (./access): what a room of each
+ * type allows, who can be promoted or removed, the last moderator, the password and the session conflict of a
+ * join. Pure: rows and counts in, a decision out, or an OcsError with Talk's status.
+ */
+
+/** Statuses are only loaded below this many participants: a real Talk 19 server leaves them out from 1000 on. */
+export const STATUS_PARTICIPANT_LIMIT = 1000;
+
+export const isOneToOne = (room: RoomRow): boolean =>
+  room.type === RoomType.OneToOne || room.type === RoomType.FormerOneToOne;
+
+/** A one-to-one conversation needs the other account, and it cannot be yourself. */
+export function checkOneToOneInvite(userId: string, invite: string | undefined): string {
+  const otherId = invite ?? '';
+  if (!otherId) throw badRequest('A one-to-one conversation needs "invite": the other account', 'invite');
+  if (otherId === userId) throw forbidden('You cannot start a one-to-one conversation with yourself', 'invite');
+  return otherId;
+}
+
+/** A group or public conversation: its type, a name, and a password only when public. Answers the name to store. */
+export function checkNewRoom(input: { roomType: number; roomName: string; password?: string }): {
+  roomType: RoomTypeValue;
+  name: string;
+} {
+  if (input.roomType !== RoomType.Group && input.roomType !== RoomType.Public) {
+    throw badRequest('roomType must be 1 (one-to-one), 2 (group) or 3 (public)', 'type');
+  }
+  const name = input.roomName.trim();
+  if (!name) throw badRequest('A conversation needs a name', 'name');
+  if (input.password && input.roomType !== RoomType.Public) {
+    throw badRequest('Only public conversations can have a password', 'password');
+  }
+  return { roomType: input.roomType, name };
+}
+
+/** Answers the timer to store: a start time only while the lobby is on. */
+export function lobbyTimerToStore(room: RoomRow, state: number, timer: number | null, now: number): number {
+  if (isOneToOne(room)) throw badRequest('One-to-one conversations have no lobby', 'type');
+  if (state !== LobbyState.Off && state !== LobbyState.On) throw badRequest('state must be 0 or 1', 'value');
+  if (timer && timer <= now) throw badRequest('The lobby start time must be in the future', 'value');
+  return state === LobbyState.On ? (timer ?? 0) : 0;
+}
+
+/** Only a group conversation can be made public, and only a public one made a group again. */
+export function checkPublicChange(room: RoomRow, makePublic: boolean): RoomTypeValue {
+  const from = makePublic ? RoomType.Group : RoomType.Public;
+  if (room.type !== from) {
+    throw badRequest(makePublic ? 'Only group conversations can be made public' : 'The conversation is not public', 'type');
+  }
+  return makePublic ? RoomType.Public : RoomType.Group;
+}
+
+export function checkParticipantsCanBeAdded(room: RoomRow): void {
+  if (isOneToOne(room)) throw badRequest('Participants cannot be added to a one-to-one conversation', 'room-type');
+}
+
+/** An email invitee as stored: trimmed and lower-case; 400 when it is not an address. */
+export function emailInvitee(newParticipant: string): string {
+  const email = newParticipant.trim().toLowerCase();
+  if (!isEmailAddress(email)) throw badRequest('That is not an email address', 'new-participant');
+  return email;
+}
+
+/** An email guest can only reach the conversation by its link, so Talk makes a group conversation public. */
+export const emailInviteMakesPublic = (room: RoomRow): boolean => room.type === RoomType.Group;
+
+/** A moderator removing someone else: guests only on the guests route, nobody from a one-to-one, never the owner. */
+export function checkRemoval(room: RoomRow, target: AttendeeRow, options: { guestsOnly?: boolean }): void {
+  if (options.guestsOnly && target.actor_type !== 'guests') throw badRequest('That participant is not a guest', 'participant');
+  if (room.type === RoomType.OneToOne) throw badRequest('Nobody can be removed from a one-to-one conversation', 'room-type');
+  if (target.participant_type === ParticipantType.Owner) throw forbidden('The owner cannot be removed', 'owner');
+}
+
+/**
+ * Leaving: the last moderator cannot leave while others remain (promote someone first). Answers whether the
+ * room closes, as Talk closes it when the last person leaves.
+ */
+export function leavingClosesRoom(self: AttendeeRow, counts: { otherPeople: number; moderators: number }): boolean {
+  const othersRemain = counts.otherPeople > 0;
+  if (isModerator(self) && othersRemain && counts.moderators <= 1) {
+    throw badRequest('You are the last moderator: promote someone else first', 'last-moderator');
+  }
+  return !othersRemain;
+}
+
+/**
+ * The type a promotion gives. Talk's v1 API promotes members (3) and guests (4) only, so a moderator naming
+ * themselves gets its 400; v4 also promotes users who joined by link (5), and a real Talk 19 server answers
+ * 403 to promoting yourself.
+ */
+export function promotedType(self: AttendeeRow, target: AttendeeRow, generation: ApiGeneration): ParticipantTypeValue {
+  if (target.participant_type === ParticipantType.Owner) throw forbidden('The owner cannot be promoted or demoted');
+  if (generation === 'v4' && target.id === self.id) throw forbidden('You cannot promote yourself');
+  const promotable: number[] = [ParticipantType.User, ParticipantType.Guest];
+  if (generation === 'v4') promotable.push(ParticipantType.UserSelfJoined);
+  if (!promotable.includes(target.participant_type) || !['users', 'guests', 'emails'].includes(target.actor_type)) {
+    throw badRequest('Only members and guests can be promoted');
+  }
+  return target.actor_type === 'users' ? ParticipantType.Moderator : ParticipantType.GuestModerator;
+}
+
+/** The type a demotion gives: moderators become members, guest moderators guests; nobody demotes themselves. */
+export function demotedType(self: AttendeeRow, target: AttendeeRow): ParticipantTypeValue {
+  if (target.id === self.id) throw forbidden('You cannot demote yourself');
+  if (target.participant_type !== ParticipantType.Moderator && target.participant_type !== ParticipantType.GuestModerator) {
+    throw badRequest('Only moderators can be demoted');
+  }
+  return target.participant_type === ParticipantType.Moderator ? ParticipantType.User : ParticipantType.Guest;
+}
+
+/** Who joins by the link (and so needs the password): anyone not in the room yet, guests, and link-joined users. */
+export const joinsByLink = (self: AttendeeRow | null): boolean =>
+  !self || self.participant_type === ParticipantType.Guest || self.participant_type === ParticipantType.UserSelfJoined;
+
+export function checkJoinPassword(
+  room: RoomRow,
+  self: AttendeeRow | null,
+  password: string,
+  verify: (password: string, hash: string) => boolean,
+): void {
+  if (room.password_hash && joinsByLink(self) && !verify(password, room.password_hash)) {
+    throw forbidden('Wrong password', 'password');
+  }
+}
+
+/**
+ * Talk's v1 participant API documents the join conflict so: with force=false, any session the caller already
+ * has in the room is a 409 naming the latest one; with force, those sessions end and the new one begins. (A
+ * real Talk 19 server answers 409 only for a session in a call and replaces any other; clients handle both.)
+ */
+export function checkSessionConflict(existing: SessionRow[], force: boolean): void {
+  const latest = existing[0];
+  if (latest && !force) {
+    const conflict: SessionConflictData = { sessionId: latest.id, inCall: latest.in_call, lastPing: latest.last_ping };
+    throw new OcsError(409, 'You already have a session in this conversation', undefined, conflict);
+  }
+}
