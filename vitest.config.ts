@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          // The seeded database of the demo server that component tests run against (src/test/demo-server.ts).
+          globalSetup: ['src/test/seeded-database.ts'],
         },
       },
       {
