@@ -104,12 +104,11 @@ function ocsAnswer(status: number, data: unknown, message = ''): Response {
 
 /** Someone else at another browser (their own cookies), acting through the server's API: a moderator, a second window. */
 export class Actor {
-  private readonly jar = new CookieJar();
-
   constructor(
     private readonly server: DemoServer,
     readonly account: string | null,
     private readonly password = DEMO_PASSWORD,
+    private readonly jar = new CookieJar(),
   ) {}
 
   /** A Talk call; answers that are not 2xx throw, so a test's setup never fails unnoticed. */
@@ -155,9 +154,36 @@ export class DemoServer {
     return new Actor(this, account, password);
   }
 
-  /** Requests the app made, as `METHOD path` with the query stripped. */
+  /**
+   * Another window of the app's browser: it shares the app's cookies, so to the server it is the same guest (or
+   * the same browser of an account).
+   */
+  anotherWindow(account: string | null = null): Actor {
+    return new Actor(this, account, DEMO_PASSWORD, this.jar);
+  }
+
+  /** Requests the app made that match (all of them without a filter). */
   calls(filter: Partial<RequestMatch> = {}): SeenRequest[] {
     return this.requests.filter((request) => matches({ path: /./, ...filter }, request));
+  }
+
+  /** The sessions that joined `token` through the API (the seed's simulated crowd left out), newest ping first. */
+  liveSessions(token: string): { id: string; displayName: string; actorType: string; attendeeId: number; inCall: number; lastPing: number }[] {
+    return this.db
+      .prepare(
+        `SELECT s.id, a.display_name AS displayName, a.actor_type AS actorType, a.id AS attendeeId, s.in_call AS inCall,
+         s.last_ping AS lastPing FROM sessions s JOIN attendees a ON a.id = s.attendee_id JOIN rooms r ON r.id = a.room_id
+         WHERE r.token = ? AND s.simulated = 0 ORDER BY s.last_ping DESC`,
+      )
+      .all(token) as ReturnType<DemoServer['liveSessions']>;
+  }
+
+  /**
+   * Puts a session in a call. The demo server has no call routes (it is a roster, not a call): being in a call is
+   * a session's `in_call` flags, which its seed sets the same way.
+   */
+  putInCall(sessionId: string, flags = 1) {
+    this.db.prepare('UPDATE sessions SET in_call = ? WHERE id = ?').run(flags, sessionId);
   }
 
   /** The next request that matches gets `answer` instead of reaching the server. */
