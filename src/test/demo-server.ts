@@ -179,6 +179,24 @@ export class DemoServer {
   }
 
   /**
+   * Adds accounts that cannot sign in (as the seed's webinar crowd) to `token` as members: a crowd of thousands
+   * is a seed's job, not a thousand API calls'.
+   */
+  addMembers(token: string, people: { id: string; displayName: string }[]) {
+    const room = this.db.prepare('SELECT id FROM rooms WHERE token = ?').get(token) as { id: number };
+    const insertUser = this.db.prepare("INSERT INTO users (id, display_name, email, password_hash) VALUES (?, ?, NULL, '!')");
+    const insertAttendee = this.db.prepare(
+      "INSERT INTO attendees (room_id, actor_type, actor_id, display_name, participant_type) VALUES (?, 'users', ?, ?, 3)",
+    );
+    this.db.transaction(() => {
+      for (const person of people) {
+        insertUser.run(person.id, person.displayName);
+        insertAttendee.run(room.id, person.id, person.displayName);
+      }
+    })();
+  }
+
+  /**
    * Puts a session in a call. The demo server has no call routes (it is a roster, not a call): being in a call is
    * a session's `in_call` flags, which its seed sets the same way.
    */
