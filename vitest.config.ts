@@ -13,6 +13,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          // The seeded database of the demo server that component tests run against (src/test/demo-server.ts).
+          globalSetup: ['src/test/seeded-database.ts'],
+          // A test types, clicks and waits for a real (in-process) server; on a loaded 2-core machine the default
+          // 5 s is not enough for the longest of them, though they take 1-2 s on an idle one.
+          testTimeout: 20_000,
         },
       },
       {

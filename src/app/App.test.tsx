@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TALK_V4_BASE } from '../../contract/wire';
-import { ocsResponse, stubFetch, talkServer, v4Room } from '../test/ocs';
+import { demoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
 import { appRoutes } from './router';
 import { createAppServices } from './services';
 
-const rooms = [v4Room({ token: 'design', displayName: 'Design team' })];
+// alice and the seeded conversations of server/db/seed.ts; she owns the design team.
 
 function renderApp(path: string) {
   const services = createAppServices({
@@ -25,25 +25,24 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 describe('the app', () => {
   it('sends signed-out visitors to sign in and brings them back where they were going', async () => {
-    stubFetch(talkServer({ version: 'v4', rooms }));
-    const { router } = renderApp('/rooms/design?tab=x');
+    demoServer();
+    const { router } = renderApp('/rooms/designteam?tab=x');
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
-    expect(router.state.location.search).toBe('?next=%2Frooms%2Fdesign%3Ftab%3Dx');
+    expect(router.state.location.search).toBe('?next=%2Frooms%2Fdesignteam%3Ftab%3Dx');
 
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Account'), 'alice');
     await user.type(screen.getByLabelText('Password'), 'demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/rooms/design'));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/rooms/designteam'));
     expect(router.state.location.search).toBe('?tab=x');
     expect(useIdentity.getState().credentials).toEqual({ account: 'alice', password: 'demo' });
     expect(sessionStorage.getItem('rollcall.identity')).toContain('alice');
@@ -51,7 +50,7 @@ describe('the app', () => {
   });
 
   it('ignores a `next` that would leave the origin', async () => {
-    stubFetch(talkServer({ version: 'v4', rooms }));
+    demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
     const { router } = renderApp('/login?next=//evil.example/');
 
@@ -59,8 +58,9 @@ describe('the app', () => {
   });
 
   it('signs out on a 401 anywhere and asks to sign in again', async () => {
-    stubFetch(talkServer({ version: 'v4', rooms, password: 'changed' }));
-    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    demoServer();
+    // The password was changed elsewhere since these credentials were kept.
+    useIdentity.setState({ credentials: { account: 'alice', password: 'changed' } });
     const { router } = renderApp('/');
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -71,15 +71,8 @@ describe('the app', () => {
   it('explains a failed page in words and tries again on request', async () => {
     // React and the router log the error they caught; here it is the expected outcome.
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    let failures = 1;
-    const server = talkServer({ version: 'v4', rooms });
-    stubFetch((request) => {
-      if (request.url === `${TALK_V4_BASE}/room` && failures > 0) {
-        failures -= 1;
-        return ocsResponse(null, 503, 'Maintenance');
-      }
-      return undefined;
-    }, server);
+    // A server in maintenance mode (or a proxy in front of it) answers 503; the demo server is never in maintenance.
+    demoServer().failNext({ method: 'GET', path: `${TALK_V4_BASE}/room` }, { status: 503, message: 'Maintenance' });
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
     renderApp('/');
 
@@ -94,7 +87,7 @@ describe('the app', () => {
   });
 
   it('signing out forgets the credentials and the cached conversations', async () => {
-    stubFetch(talkServer({ version: 'v4', rooms }));
+    demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
     const { queryClient } = renderApp('/');
     expect(await screen.findByRole('link', { name: 'Design team' })).toBeInTheDocument();

@@ -1,26 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TALK_V4_BASE } from '../../contract/wire';
-import { designTeam, fakeRoster } from '../test/fake-roster';
-import { ocsResponse, stubFetch, v4Room } from '../test/ocs';
-import { capabilitiesRoute } from '../test/talk-fixtures';
+import { demoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
 import { appRoutes } from './router';
 import { createAppServices } from './services';
 
-const ROOM = `${TALK_V4_BASE}/room/design`;
-
-function renderRoomPage(room: ReturnType<typeof v4Room> | null) {
-  const server = fakeRoster(designTeam());
-  stubFetch(capabilitiesRoute('v4'), (request) => {
-    if (request.method !== 'GET' || request.url !== ROOM) return undefined;
-    return room ? ocsResponse(room) : ocsResponse(null, 404, 'Room not found');
-  }, server.route);
+function renderRoomPage(token: string) {
+  demoServer();
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: ['/rooms/design'] }),
+    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [`/rooms/${token}`] }),
   });
   render(<App services={services} />);
   return services;
@@ -37,19 +28,19 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 describe('the conversation page', () => {
   it('composes the heading, the lobby and leave controls, and the roster', async () => {
-    renderRoomPage(v4Room({ token: 'design', displayName: 'Design team', participantType: 1 }));
+    // The seeded design team: alice owns it; bob, carol, dave and the group Design are in it.
+    renderRoomPage('designteam');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Design team' })).toBeInTheDocument();
     expect(screen.getByRole('switch', { name: 'Lobby' })).not.toBeChecked();
     expect(screen.getByRole('button', { name: 'Leave conversation' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add participants' })).toBeInTheDocument();
-    expect(await screen.findByText('7 participants')).toBeInTheDocument();
+    expect(await screen.findByText('5 participants')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Participants' });
     // The signed-in account is told apart, and offered no actions on itself.
     const alice = within(list).getByText('Alice').closest('li') as HTMLElement;
@@ -61,7 +52,7 @@ describe('the conversation page', () => {
   it('explains a conversation that is not there', async () => {
     // React and the router log the error they caught; here it is the expected outcome.
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    renderRoomPage(null);
+    renderRoomPage('nosuchroom');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This does not exist');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

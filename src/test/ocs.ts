@@ -1,6 +1,7 @@
 /**
- * Stubs `fetch`, the edge of the app, with answers shaped like a Talk server's. Each handler gets the
- * method, the path with its query, and the request headers.
+ * Stubs `fetch`, the edge of the app, with answers shaped like a Talk server's, for the unit tests of src/lib/api
+ * (how the client reads each answer, whatever a server sends). Component tests run against the demo server itself
+ * (./demo-server). Each handler gets the method, the path with its query, and the request headers.
  */
 import { vi } from 'vitest';
 import {
@@ -20,7 +21,7 @@ export interface StubbedRequest {
   body: string | null;
 }
 
-export type Answer = Response | Promise<Response>;
+type Answer = Response | Promise<Response>;
 export type Route = (request: StubbedRequest) => Answer | undefined;
 
 export function ocsResponse(data: unknown, status = 200, message = ''): Response {

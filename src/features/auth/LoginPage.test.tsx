@@ -1,14 +1,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CAPABILITIES_PATH, CURRENT_USER_PATH } from '../../../contract/wire';
-import { stubFetch, talkServer } from '../../test/ocs';
+import { demoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { LoginPage } from './LoginPage';
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 function renderLoginPage() {
   const onSignedIn = vi.fn();
@@ -28,7 +24,7 @@ async function signIn(account: string, password: string) {
 
 describe('LoginPage', () => {
   it('says a wrong password in words and keeps the typed account', async () => {
-    stubFetch(talkServer({ version: 'v4', rooms: [] }));
+    demoServer();
     const { onSignedIn } = renderLoginPage();
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
 
@@ -40,7 +36,7 @@ describe('LoginPage', () => {
   });
 
   it('checks the credentials against the room list and hands them on with the account they belong to', async () => {
-    const { calls } = stubFetch(talkServer({ version: 'v1', rooms: [] }));
+    const server = demoServer('v1');
     const { onSignedIn } = renderLoginPage();
 
     await signIn(' alice ', 'demo');
@@ -48,14 +44,14 @@ describe('LoginPage', () => {
     await vi.waitFor(() =>
       expect(onSignedIn).toHaveBeenCalledWith({ account: 'alice', password: 'demo' }, { id: 'alice', displayName: 'Alice' }),
     );
-    expect(calls.map((call) => call.url).sort()).toEqual(
+    expect(server.requests.map((request) => request.path).sort()).toEqual(
       [CAPABILITIES_PATH, CURRENT_USER_PATH, '/ocs/v2.php/apps/spreed/api/v1/room'].sort(),
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('explains a network failure with the words the app gives it', async () => {
-    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    demoServer().failWhile({ path: /^\// }, { network: 'offline' });
     const { describeError } = renderLoginPage();
 
     await signIn('alice', 'demo');

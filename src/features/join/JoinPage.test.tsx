@@ -1,31 +1,40 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { joinServer, type JoinServer } from '../../test/join-server';
-import { ocsResponse, stubFetch } from '../../test/ocs';
+import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { JoinConversation } from './JoinPage';
 import { PULL_INTERVAL_MS } from './useKeepAlive';
 
-const OFFICE_HOURS = { token: 'officehours', displayName: 'Open office hours' };
+// The seeded conversations (server/db/seed.ts): officehours is public, boardroom public with the password
+// "boardroom", designteam a group of alice, bob, carol and dave, launch public with alice owning it.
 
-function renderJoin(server: JoinServer, account: string | null = null) {
-  const { calls } = stubFetch(server.route);
+function renderJoin(token: string, account: string | null = null) {
   const services = createTestServices(account === null ? null : { account, password: 'demo' });
-  renderPage(<JoinConversation token={server.room.token} account={account} />, { services });
-  return { calls, services };
+  renderPage(<JoinConversation token={token} account={account} />, { services });
+  return { services };
 }
+
+/** The bodies of the joins the app sent. */
+function joins(server: DemoServer) {
+  return server.calls({ method: 'POST', path: /\/participants\/active$/ }).map((request) => JSON.parse(request.body ?? '{}') as unknown);
+}
+
+const pulls = (server: DemoServer) => server.calls({ method: 'GET', path: /\/signaling\// }).length;
+
+/** The names of the guests in a room, as the server keeps them. */
+const guestNames = (server: DemoServer, token: string) =>
+  server.liveSessions(token).filter((session) => session.actorType === 'guests').map((session) => session.displayName);
 
 afterEach(() => {
   vi.useRealTimers();
-  vi.unstubAllGlobals();
   localStorage.clear();
 });
 
 describe.each(['v4', 'v1'] as const)('joining (%s)', (version) => {
   it('a guest chooses a name and joins; the name is set after the join and remembered', async () => {
-    const server = joinServer(version, OFFICE_HOURS);
-    renderJoin(server);
+    const server = demoServer(version);
+    renderJoin('officehours');
     const user = userEvent.setup();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Open office hours' })).toBeInTheDocument();
@@ -34,22 +43,23 @@ describe.each(['v4', 'v1'] as const)('joining (%s)', (version) => {
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
-    expect(server.joins()).toEqual([{ force: false }]);
-    expect(server.guestName).toBe('Pat');
+    expect(joins(server)).toEqual([{ force: false }]);
     // Joined first, then named: the guest name route needs the session of the join.
-    expect(server.log.filter((entry) => entry.startsWith('POST'))).toEqual([
+    expect(server.calls({ method: 'POST' }).map((request) => request.path)).toEqual([
       expect.stringMatching(/\/participants\/active$/),
       expect.stringMatching(/\/guest\/officehours\/name$/),
     ]);
+    const [session] = server.liveSessions('officehours');
+    expect(session).toMatchObject({ actorType: 'guests', displayName: 'Pat' });
     expect(localStorage.getItem('rollcall.guest-name')).toBe('Pat');
-    expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBe('session-1');
+    expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBe(session?.id);
     expect(screen.getByRole('button', { name: 'Change name' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Leave' })).toBeInTheDocument();
   });
 
   it('a wrong password says so and keeps the name typed; the right one joins', async () => {
-    const server = joinServer(version, { token: 'boardroom', displayName: 'Board room', password: 'boardroom' });
-    renderJoin(server);
+    const server = demoServer(version);
+    renderJoin('boardroom');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
@@ -59,40 +69,41 @@ describe.each(['v4', 'v1'] as const)('joining (%s)', (version) => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The password is wrong.');
     expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
     expect(screen.getByLabelText('Password')).toHaveFocus();
-    expect(server.guestName).toBeNull();
+    expect(server.liveSessions('boardroom')).toEqual([]);
 
     await user.clear(screen.getByLabelText('Password'));
     await user.type(screen.getByLabelText('Password'), 'boardroom');
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
-    expect(server.joins()).toEqual([
+    expect(joins(server)).toEqual([
       { force: false, password: 'guess' },
       { force: false, password: 'boardroom' },
     ]);
+    expect(guestNames(server, 'boardroom')).toEqual(['Pat']);
   });
 
   it('a signed-in person joins under their account: no name to choose, no guest name sent', async () => {
-    const server = joinServer(version, { token: 'designteam', displayName: 'Design team', type: 2 });
-    server.memberAs = 3;
-    server.joinedAs = 3;
-    const { calls } = renderJoin(server, 'dave');
+    // dave is a member of the design team.
+    const server = demoServer(version);
+    renderJoin('designteam', 'dave');
 
     expect(await screen.findByText(/You will join with your account/)).toHaveTextContent('dave');
     expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByText('You joined as dave')).toBeInTheDocument();
-    expect(server.guestName).toBeNull();
+    expect(server.calls({ path: /\/guest\// })).toEqual([]);
+    expect(server.liveSessions('designteam')).toEqual([expect.objectContaining({ actorType: 'users', displayName: 'Dave' })]);
     expect(screen.queryByRole('button', { name: 'Change name' })).not.toBeInTheDocument();
-    expect(calls.every((call) => call.headers.get('Authorization')?.startsWith('Basic '))).toBe(true);
+    expect(server.requests.every((request) => request.headers.get('Authorization')?.startsWith('Basic '))).toBe(true);
   });
 });
 
 describe('the join form', () => {
   it('shows the limit and a name over it before anything is submitted, and requires a name', async () => {
-    const server = joinServer('v4', OFFICE_HOURS);
-    renderJoin(server);
+    const server = demoServer();
+    renderJoin('officehours');
     const user = userEvent.setup();
     const name = await screen.findByLabelText('Your name');
 
@@ -112,12 +123,12 @@ describe('the join form', () => {
     expect(name).toHaveAccessibleDescription('Your name can have at most 64 characters. 65 of 64 characters');
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
-    expect(server.joins()).toEqual([]);
+    expect(joins(server)).toEqual([]);
   });
 
   it('asks for the password before sending when the conversation has one', async () => {
-    const server = joinServer('v4', { token: 'boardroom', displayName: 'Board room', password: 'boardroom' });
-    renderJoin(server);
+    const server = demoServer();
+    renderJoin('boardroom');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
@@ -125,15 +136,15 @@ describe('the join form', () => {
 
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter the conversation’s password.');
     expect(screen.getByLabelText('Password')).toHaveFocus();
-    expect(server.joins()).toEqual([]);
+    expect(joins(server)).toEqual([]);
   });
 
   it('says so when the person is banned, and asks for no password then', async () => {
-    const server = joinServer('v4', { token: 'boardroom', displayName: 'Board room', password: 'boardroom' });
-    server.memberAs = 3;
-    server.intercept = (request) =>
-      request.method === 'POST' ? ocsResponse({ error: 'ban' }, 403, 'Banned') : undefined;
-    renderJoin(server, 'mallory');
+    const server = demoServer();
+    // Talk bans people; the demo server has no bans, so the ban's answer (openapi.json: 403, error "ban") is given here.
+    server.failNext({ method: 'POST', path: /\/participants\/active$/ }, { status: 403, data: { error: 'ban' }, message: 'Banned' });
+    // dave is a member of the board room: a member is asked for no password.
+    renderJoin('boardroom', 'dave');
 
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Join' }));
 
@@ -143,18 +154,17 @@ describe('the join form', () => {
 
   it('prefills the name remembered from the last visit, and does not join by itself', async () => {
     localStorage.setItem('rollcall.guest-name', 'Pat');
-    const server = joinServer('v4', OFFICE_HOURS);
-    renderJoin(server);
+    const server = demoServer();
+    renderJoin('officehours');
 
     expect(await screen.findByLabelText('Your name')).toHaveValue('Pat');
-    expect(server.joins()).toEqual([]);
+    expect(joins(server)).toEqual([]);
     expect(screen.getByRole('button', { name: 'Join' })).toBeInTheDocument();
   });
 
   it('explains a link that leads nowhere', async () => {
-    const server = joinServer('v4', OFFICE_HOURS);
-    server.intercept = (request) => (request.method === 'GET' ? ocsResponse(null, 404, 'Conversation not found') : undefined);
-    renderJoin(server);
+    demoServer();
+    renderJoin('nosuchroom');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This conversation does not exist or the link is wrong.');
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
@@ -162,13 +172,12 @@ describe('the join form', () => {
   });
 
   it('says so when the server cannot be reached, and tries again on request', async () => {
-    const server = joinServer('v4', OFFICE_HOURS);
-    let offline = true;
-    server.intercept = () => (offline ? Promise.reject(new TypeError('Failed to fetch')) : undefined);
-    renderJoin(server);
+    const server = demoServer();
+    const backOnline = server.failWhile({ path: /^\/ocs\// }, { network: 'offline' });
+    renderJoin('officehours');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached.');
-    offline = false;
+    backOnline();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
 
     expect(await screen.findByLabelText('Your name')).toBeInTheDocument();
@@ -180,15 +189,26 @@ describe('the session conflict (409)', () => {
   const NOW = new Date(2030, 0, 1, 12, 0, 0).getTime();
 
   beforeEach(() => {
-    // Only the clock: the dialogs and the user events keep their own timing.
+    // Only the clock (the server's too): the dialogs and the user events keep their own timing.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
   });
 
+  /** Another window of this browser joins officehours `age` seconds ago: the same guest, to the server. */
+  async function joinElsewhere(server: DemoServer, options: { age: number; inCall?: boolean }) {
+    vi.setSystemTime(NOW - options.age * 1000);
+    await server.anotherWindow().ocs('POST', `${server.talkBase}/room/officehours/participants/active`, { json: { force: false } });
+    vi.setSystemTime(NOW);
+    const [elsewhere] = server.liveSessions('officehours');
+    if (!elsewhere) throw new Error('the other window should have a session');
+    if (options.inCall) server.putInCall(elsewhere.id);
+    return elsewhere.id;
+  }
+
   it('asks about a live session elsewhere; "Cancel" leaves things as they are, "Join here" takes over', async () => {
-    const server = joinServer('v4', OFFICE_HOURS);
-    server.otherSession = { sessionId: 'elsewhere', inCall: 0, lastPing: NOW / 1000 - 40 };
-    renderJoin(server);
+    const server = demoServer();
+    const elsewhere = await joinElsewhere(server, { age: 40 });
+    renderJoin('officehours');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
@@ -200,8 +220,8 @@ describe('the session conflict (409)', () => {
 
     // Closing is asynchronous: the dialog unmounts after its exit.
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(server.joins()).toEqual([{ force: false }]);
-    expect(server.otherSession).not.toBeNull();
+    expect(joins(server)).toEqual([{ force: false }]);
+    expect(server.liveSessions('officehours').map((session) => session.id)).toEqual([elsewhere]);
     expect(screen.getByRole('status')).toHaveTextContent('you are still in the conversation in your other window');
     expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
 
@@ -209,14 +229,16 @@ describe('the session conflict (409)', () => {
     await user.click(await screen.findByRole('button', { name: 'Join here' }));
 
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
-    expect(server.joins()).toEqual([{ force: false }, { force: false }, { force: true }]);
-    expect(server.otherSession).toBeNull();
+    expect(joins(server)).toEqual([{ force: false }, { force: false }, { force: true }]);
+    const sessions = server.liveSessions('officehours');
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.id).not.toBe(elsewhere);
   });
 
   it('asks about a session in a call that pinged 60 s ago', async () => {
-    const server = joinServer('v1', OFFICE_HOURS);
-    server.otherSession = { sessionId: 'elsewhere', inCall: 1, lastPing: NOW / 1000 - 60 };
-    renderJoin(server);
+    const server = demoServer('v1');
+    await joinElsewhere(server, { age: 60, inCall: true });
+    renderJoin('officehours');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
@@ -226,14 +248,15 @@ describe('the session conflict (409)', () => {
   });
 
   it.each([
-    ['a session out of a call silent for 41 s', { sessionId: 'elsewhere', inCall: 0, age: 41 }],
-    ['a session in a call silent for 61 s', { sessionId: 'elsewhere', inCall: 1, age: 61 }],
-    ["this tab's own session before a reload", { sessionId: 'mine', inCall: 1, age: 0 }],
-  ])('joins over %s without asking', async (_case, { sessionId, inCall, age }) => {
-    sessionStorage.setItem('rollcall.call-session.officehours', 'mine');
-    const server = joinServer('v4', OFFICE_HOURS);
-    server.otherSession = { sessionId, inCall, lastPing: NOW / 1000 - age };
-    renderJoin(server);
+    ['a session out of a call silent for 41 s', { inCall: false, age: 41, ownTab: false }],
+    ['a session in a call silent for 61 s', { inCall: true, age: 61, ownTab: false }],
+    ["this tab's own session before a reload", { inCall: true, age: 0, ownTab: true }],
+  ])('joins over %s without asking', async (_case, { inCall, age, ownTab }) => {
+    const server = demoServer();
+    const elsewhere = await joinElsewhere(server, { age, inCall });
+    // What this tab remembers of its own session; another tab's session is not it.
+    sessionStorage.setItem('rollcall.call-session.officehours', ownTab ? elsewhere : 'another-tab');
+    renderJoin('officehours');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
@@ -242,8 +265,10 @@ describe('the session conflict (409)', () => {
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
     // Closing is asynchronous: the dialog unmounts after its exit.
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(server.joins()).toEqual([{ force: false }, { force: true }]);
-    expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBe('session-1');
+    expect(joins(server)).toEqual([{ force: false }, { force: true }]);
+    const [session] = server.liveSessions('officehours');
+    expect(session?.id).not.toBe(elsewhere);
+    expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBe(session?.id);
   });
 });
 
@@ -261,15 +286,38 @@ async function settle() {
   await advance(1);
 }
 
-async function joinAsGuest(server: JoinServer, name = 'Pat') {
-  const rendered = renderJoin(server);
-  await advance(0);
-  await advance(0);
-  fireEvent.change(screen.getByLabelText('Your name'), { target: { value: name } });
+/**
+ * Waits until `what` holds: the server answers in real time, while the app's timers (React Query hands results over
+ * in a `setTimeout(…, 0)`) wait for the fake clock. Runs what is due now but never moves the clock on (`vi.waitFor`
+ * would move it by its interval at each check).
+ */
+async function until(what: () => void, timeoutMs = 5000) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    await advance(0);
+    try {
+      what();
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+    }
+    // setImmediate is not faked: a real turn of the event loop, in which the server's work goes on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function joinAs(token: string, account: string | null, name = 'Pat') {
+  renderJoin(token, account);
+  await until(() => expect(screen.getByRole('button', { name: 'Join' })).toBeEnabled());
+  if (account === null) fireEvent.change(screen.getByLabelText('Your name'), { target: { value: name } });
   fireEvent.click(screen.getByRole('button', { name: 'Join' }));
-  await advance(0);
-  await advance(0);
-  return rendered;
+}
+
+async function joinAsGuest(token = 'officehours') {
+  await joinAs(token, null);
+  await until(() =>
+    expect(screen.queryByText('You joined as Pat') ?? screen.queryByRole('heading', { name: 'Waiting in the lobby' })).not.toBeNull(),
+  );
 }
 
 describe('with the clock running', () => {
@@ -281,9 +329,14 @@ describe('with the clock running', () => {
   });
 
   describe.each(['v4', 'v1'] as const)('the lobby (%s)', (version) => {
+    /** alice owns the seeded launch conversation. */
+    const setLobby = (server: DemoServer, body: { state: number; timer?: number }) =>
+      server.as('alice').ocs('PUT', `${server.talkBase}/room/launch/webinar/lobby`, { json: body });
+
     it('shows the start in local time and a live countdown, and lets the guest in when the time comes', async () => {
-      const server = joinServer(version, { token: 'launch', displayName: 'Product launch', lobbyState: 1, lobbyTimer: NOW / 1000 + 90 });
-      await joinAsGuest(server);
+      const server = demoServer(version);
+      await setLobby(server, { state: 1, timer: NOW / 1000 + 90 });
+      await joinAsGuest('launch');
 
       expect(screen.getByRole('heading', { name: 'Waiting in the lobby' })).toBeInTheDocument();
       expect(screen.getByText(/Scheduled start:/)).toHaveTextContent(
@@ -299,14 +352,16 @@ describe('with the clock running', () => {
       await advance(29_000);
       expect(screen.getByRole('timer')).toHaveTextContent('00:01');
 
+      // The server lifts a lobby whose time has come when the room is read.
       await advance(1000);
+      await until(() => expect(screen.getByText('You joined as Pat')).toBeInTheDocument());
       expect(screen.queryByRole('heading', { name: 'Waiting in the lobby' })).not.toBeInTheDocument();
-      expect(screen.getByText('You joined as Pat')).toBeInTheDocument();
     });
 
     it('checks the room every few seconds and lets the guest in when a moderator lifts the lobby', async () => {
-      const server = joinServer(version, { token: 'launch', displayName: 'Product launch', lobbyState: 1 });
-      await joinAsGuest(server);
+      const server = demoServer(version);
+      await setLobby(server, { state: 1 });
+      await joinAsGuest('launch');
 
       expect(screen.getByRole('heading', { name: 'Waiting in the lobby' })).toBeInTheDocument();
       // No start time: no countdown.
@@ -314,109 +369,127 @@ describe('with the clock running', () => {
       await advance(6000);
       expect(screen.getByRole('heading', { name: 'Waiting in the lobby' })).toBeInTheDocument();
 
-      server.room.lobbyState = 0;
+      await setLobby(server, { state: 0 });
       await advance(3000);
       await settle();
 
-      expect(screen.getByText('You joined as Pat')).toBeInTheDocument();
+      await until(() => expect(screen.getByText('You joined as Pat')).toBeInTheDocument());
       expect(screen.queryByRole('heading', { name: 'Waiting in the lobby' })).not.toBeInTheDocument();
     });
 
     it('never holds moderators in the lobby', async () => {
-      const server = joinServer(version, { token: 'launch', displayName: 'Product launch', lobbyState: 1 });
-      server.joinedAs = 6; // a guest moderator
-      await joinAsGuest(server);
+      const server = demoServer(version);
+      await setLobby(server, { state: 1 });
+      // bob moderates the launch.
+      await joinAs('launch', 'bob');
 
-      expect(screen.getByText('You joined as Pat')).toBeInTheDocument();
+      await until(() => expect(screen.getByText('You joined as bob')).toBeInTheDocument());
       expect(screen.queryByRole('heading', { name: 'Waiting in the lobby' })).not.toBeInTheDocument();
     });
   });
 
   describe.each(['v4', 'v1'] as const)('the session (%s)', (version) => {
     it('is kept alive by pulling signaling every few seconds', async () => {
-      const server = joinServer(version, OFFICE_HOURS);
-      await joinAsGuest(server);
-      const pulls = () => server.log.filter((entry) => entry.includes('/signaling/')).length;
+      const server = demoServer(version);
+      await joinAsGuest();
+      const before = Math.floor(Date.now() / 1000);
 
-      expect(pulls()).toBe(0);
+      expect(pulls(server)).toBe(0);
       await advance(PULL_INTERVAL_MS);
-      expect(pulls()).toBe(1);
+      expect(pulls(server)).toBe(1);
       await advance(PULL_INTERVAL_MS * 3);
-      expect(pulls()).toBe(4);
+      expect(pulls(server)).toBe(4);
+      // Each pull is a ping: the server's clock of the session moved on with them.
+      await until(() => expect(server.liveSessions('officehours')[0]?.lastPing).toBeGreaterThanOrEqual(before + 3 * PULL_INTERVAL_MS / 1000));
     });
 
     it('says when another window took it over', async () => {
-      const server = joinServer(version, OFFICE_HOURS);
-      await joinAsGuest(server);
-      server.signaling = 'replaced';
+      // An account's other browser joining with force ends this browser's session (a guest is this browser).
+      const server = demoServer(version);
+      await joinAs('officehours', 'eve');
+      await until(() => expect(screen.getByText('You joined as eve')).toBeInTheDocument());
+      await server.as('eve').ocs('POST', `${server.talkBase}/room/officehours/participants/active`, { json: { force: true } });
 
       await advance(PULL_INTERVAL_MS);
 
-      expect(screen.getByRole('alert')).toHaveTextContent('You joined this conversation from another window.');
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('You joined this conversation from another window.'));
       expect(screen.queryByText(/You joined as/)).not.toBeInTheDocument();
       expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBeNull();
       // Nothing more is pulled for a session that is over.
-      const pulls = server.log.filter((entry) => entry.includes('/signaling/')).length;
+      const pulled = pulls(server);
       await advance(PULL_INTERVAL_MS * 2);
-      expect(server.log.filter((entry) => entry.includes('/signaling/')).length).toBe(pulls);
+      expect(pulls(server)).toBe(pulled);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
+      expect(screen.getByRole('button', { name: 'Join' })).toBeInTheDocument();
+    });
+
+    it('says when a moderator removed the guest, and joining again keeps the name', async () => {
+      const server = demoServer(version);
+      await joinAsGuest();
+      // bob owns officehours; v4 removes by attendee, v1 a guest by its session.
+      const [guest] = server.liveSessions('officehours');
+      if (!guest) throw new Error('the guest should be in the room');
+      const bob = server.as('bob');
+      if (version === 'v4') await bob.ocs('DELETE', `${server.talkBase}/room/officehours/attendees`, { params: { attendeeId: guest.attendeeId } });
+      else await bob.ocs('DELETE', `${server.talkBase}/room/officehours/participants/guests`, { params: { participant: guest.id } });
+
+      await advance(PULL_INTERVAL_MS);
+
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('A moderator removed you from this conversation.'));
+      const pulled = pulls(server);
+      await advance(PULL_INTERVAL_MS * 2);
+      expect(pulls(server)).toBe(pulled);
 
       fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
       expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
     });
 
-    it('says when a moderator removed the guest', async () => {
-      const server = joinServer(version, OFFICE_HOURS);
-      await joinAsGuest(server);
-      server.signaling = 'removed';
-
-      await advance(PULL_INTERVAL_MS);
-
-      expect(screen.getByRole('alert')).toHaveTextContent('A moderator removed you from this conversation.');
-    });
-
     it('shows that it is reconnecting while the server cannot be reached, backing off, and recovers', async () => {
-      const server = joinServer(version, OFFICE_HOURS);
-      await joinAsGuest(server);
-      server.signaling = 'offline';
-      const pulls = () => server.log.filter((entry) => entry.includes('/signaling/')).length;
+      const server = demoServer(version);
+      await joinAsGuest();
+      const backOnline = server.failWhile({ method: 'GET', path: /\/signaling\// }, { network: 'offline' });
 
       await advance(PULL_INTERVAL_MS);
-      expect(screen.getByText(/^Reconnecting…/)).toBeInTheDocument();
+      await until(() => expect(screen.getByText(/^Reconnecting…/)).toBeInTheDocument());
       expect(screen.getByText('You joined as Pat')).toBeInTheDocument();
-      expect(pulls()).toBe(1);
+      expect(pulls(server)).toBe(1);
+      // The retries wait 1 s, then 2 s, then 4 s.
       await advance(1000);
-      expect(pulls()).toBe(2);
+      expect(pulls(server)).toBe(2);
       await advance(2000);
-      expect(pulls()).toBe(3);
+      expect(pulls(server)).toBe(3);
       await advance(3999);
-      expect(pulls()).toBe(3);
+      expect(pulls(server)).toBe(3);
 
-      server.signaling = 'ok';
+      backOnline();
       await advance(1);
-      expect(pulls()).toBe(4);
-      expect(screen.queryByText(/^Reconnecting…/)).not.toBeInTheDocument();
+      expect(pulls(server)).toBe(4);
+      await until(() => expect(screen.queryByText(/^Reconnecting…/)).not.toBeInTheDocument());
       expect(screen.getByText('You joined as Pat')).toBeInTheDocument();
     });
 
     it('says the session timed out when the server was out of reach for longer than a session lives', async () => {
-      const server = joinServer(version, OFFICE_HOURS);
-      await joinAsGuest(server);
-      server.signaling = 'offline';
+      const server = demoServer(version);
+      await joinAsGuest();
+      const backOnline = server.failWhile({ method: 'GET', path: /\/signaling\// }, { network: 'offline' });
       await advance(120_000);
       expect(screen.getByText(/^Reconnecting…/)).toBeInTheDocument();
 
-      server.signaling = 'removed';
+      // The server ended the silent session meanwhile (after 100 s), and the guest with it.
+      backOnline();
       await advance(15_000);
 
-      expect(screen.getByRole('alert')).toHaveTextContent('You were disconnected for too long');
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('You were disconnected for too long'));
+      expect(server.liveSessions('officehours')).toEqual([]);
     });
   });
 });
 
 describe('once joined', () => {
   it('a guest changes their name through the guest name route', async () => {
-    const server = joinServer('v4', OFFICE_HOURS);
-    renderJoin(server);
+    const server = demoServer();
+    renderJoin('officehours');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
     await user.click(screen.getByRole('button', { name: 'Join' }));
@@ -436,21 +509,23 @@ describe('once joined', () => {
     expect(await screen.findByText('You joined as Pat Smith')).toBeInTheDocument();
     // Closing is asynchronous: the dialog unmounts after its exit.
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(server.guestName).toBe('Pat Smith');
+    expect(guestNames(server, 'officehours')).toEqual(['Pat Smith']);
     expect(localStorage.getItem('rollcall.guest-name')).toBe('Pat Smith');
   });
 
   it('"Leave" ends the session and goes back to the join form', async () => {
-    const server = joinServer('v1', OFFICE_HOURS);
-    renderJoin(server);
+    const server = demoServer('v1');
+    renderJoin('officehours');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Your name'), 'Pat');
     await user.click(screen.getByRole('button', { name: 'Join' }));
     await user.click(await screen.findByRole('button', { name: 'Leave' }));
 
     expect(await screen.findByText('You left the conversation.')).toBeInTheDocument();
-    expect(server.log).toContain('DELETE /ocs/v2.php/apps/spreed/api/v1/room/officehours/participants/active');
-    expect(server.sessionId).toBeNull();
+    expect(server.calls({ method: 'DELETE' }).map((request) => request.path)).toEqual([
+      '/ocs/v2.php/apps/spreed/api/v1/room/officehours/participants/active',
+    ]);
+    expect(server.liveSessions('officehours')).toEqual([]);
     expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
     expect(sessionStorage.getItem('rollcall.call-session.officehours')).toBeNull();
   });

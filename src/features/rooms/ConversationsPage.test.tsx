@@ -1,53 +1,50 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stubFetch, talkServer, v4Room } from '../../test/ocs';
-import { renderPage } from '../../test/render';
+import { describe, expect, it, vi } from 'vitest';
+import { demoServer } from '../../test/demo-server';
+import { createTestServices, renderPage } from '../../test/render';
 import { ConversationsPage } from './ConversationsPage';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// The viewer is alice, in the seeded conversations of server/db/seed.ts: she owns the design team and the product
+// launch (its lobby on), moderates the open office hours, and is a member of the board room (password protected).
 
 describe('ConversationsPage', () => {
   it('lists conversations as links with their type, badges and role, and filters them by name', async () => {
-    stubFetch(
-      talkServer({
-        version: 'v4',
-        rooms: [
-          v4Room({ token: 'design', displayName: 'Design team', participantType: 1 }),
-          v4Room({ token: 'office', displayName: 'Open office hours', type: 3, hasPassword: true }),
-          v4Room({ token: 'webinar', displayName: 'All-hands webinar', type: 3, lobbyState: 1, participantType: 2 }),
-          v4Room({ token: 'script', displayName: '<img src=x onerror=alert(1)>', type: 1 }),
-        ],
-      }),
-    );
+    const server = demoServer();
+    await server.as('alice').ocs('POST', `${server.talkBase}/room`, { json: { roomType: 2, roomName: '<img src=x onerror=alert(1)>' } });
     renderPage(<ConversationsPage />);
 
     expect(screen.getByRole('heading', { name: 'Conversations' })).toBeInTheDocument();
-    const webinar = await screen.findByRole('link', { name: 'All-hands webinar' });
-    expect(webinar).toHaveAttribute('href', '/rooms/webinar');
+    const launch = await screen.findByRole('link', { name: 'Product launch' });
+    expect(launch).toHaveAttribute('href', '/rooms/launch');
 
-    const webinarItem = within(webinar.closest('li') as HTMLElement);
-    expect(webinarItem.getByText('Public')).toBeInTheDocument();
-    expect(webinarItem.getByText('Lobby')).toBeInTheDocument();
-    expect(webinarItem.getByText('Your role: Moderator')).toBeInTheDocument();
+    const launchItem = within(launch.closest('li') as HTMLElement);
+    expect(launchItem.getByText('Public')).toBeInTheDocument();
+    expect(launchItem.getByText('Lobby')).toBeInTheDocument();
+    expect(launchItem.getByText('Your role: Owner')).toBeInTheDocument();
     const officeItem = within(screen.getByRole('link', { name: 'Open office hours' }).closest('li') as HTMLElement);
-    expect(officeItem.getByText('Password protected')).toBeInTheDocument();
+    expect(officeItem.getByText('Your role: Moderator')).toBeInTheDocument();
+    const boardItem = within(screen.getByRole('link', { name: 'Board room' }).closest('li') as HTMLElement);
+    expect(boardItem.getByText('Password protected')).toBeInTheDocument();
     // Display names are text, never markup.
     expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
 
-    await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'webinar');
+    await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'launch');
 
     await vi.waitFor(() => expect(screen.getAllByRole('link')).toHaveLength(1));
-    expect(screen.getByRole('link', { name: 'All-hands webinar' })).toBeInTheDocument();
-    expect(screen.getByText('1 of 4 conversations match.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Product launch' })).toBeInTheDocument();
+    expect(screen.getByText('1 of 7 conversations match.')).toBeInTheDocument();
   });
 
   it('says so when the person is in no conversation', async () => {
-    stubFetch(talkServer({ version: 'v1', rooms: [] }));
-    renderPage(<ConversationsPage />);
+    const server = demoServer('v1');
+    // dave leaves each of his conversations (eve still moderates the support desk he owns).
+    const dave = server.as('dave');
+    for (const { token } of await dave.ocs<{ token: string }[]>('GET', `${server.talkBase}/room`)) {
+      await dave.ocs('DELETE', `${server.talkBase}/room/${token}/participants/self`);
+    }
+    renderPage(<ConversationsPage />, { services: createTestServices({ account: 'dave', password: 'demo' }) });
 
     expect(await screen.findByText('You are not in any conversation yet.')).toBeInTheDocument();
   });

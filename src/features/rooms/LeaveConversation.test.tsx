@@ -1,26 +1,29 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ocsResponse, stubFetch } from '../../test/ocs';
+import { describe, expect, it, vi } from 'vitest';
+import { demoServer, type DemoServer } from '../../test/demo-server';
 import { renderPage } from '../../test/render';
-import { roomsServer, type RoomState } from '../../test/rooms-server';
 import { ConversationsPage } from './ConversationsPage';
 import { LeaveConversation } from './LeaveConversation';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// The viewer is alice. In the seeded design team (server/db/seed.ts) she is the owner and bob a moderator.
 
-const design: RoomState = { token: 'design1', displayName: 'Design team', participantType: 1 };
-const office: RoomState = { token: 'office1', displayName: 'Open office hours', type: 3, participantType: 3 };
+/** bob is demoted, so that alice is the design team's last moderator. */
+async function makeAliceTheLastModerator(server: DemoServer) {
+  const participants = await server.as('alice').ocs<{ actorId: string; attendeeId: number }[]>('GET', `${server.talkBase}/room/designteam/participants`);
+  const bob = participants.find((participant) => participant.actorId === 'bob');
+  await server.as('alice').ocs('DELETE', `${server.talkBase}/room/designteam/moderators`, { params: { attendeeId: bob?.attendeeId ?? 0 } });
+}
+
+const leaves = (server: DemoServer) => server.calls({ method: 'DELETE' });
 
 /** The conversation list at `/`, and a stand-in roster page carrying the leave button. */
 function renderAt(path: string) {
   return renderPage(
     <Routes>
       <Route path="/" element={<ConversationsPage />} />
-      <Route path="/rooms/:token" element={<LeaveConversation token="design1" />} />
+      <Route path="/rooms/:token" element={<LeaveConversation token="designteam" />} />
     </Routes>,
     { path },
   );
@@ -28,8 +31,7 @@ function renderAt(path: string) {
 
 describe.each(['v4', 'v1'] as const)('LeaveConversation (%s)', (version) => {
   it('asks, leaves, and goes back to a conversation list without the conversation', async () => {
-    const server = roomsServer(version, [design, office]);
-    const { calls } = stubFetch(server.route);
+    const server = demoServer(version);
     renderAt('/');
     const user = userEvent.setup();
 
@@ -42,22 +44,22 @@ describe.each(['v4', 'v1'] as const)('LeaveConversation (%s)', (version) => {
     expect(await screen.findByRole('heading', { name: 'Conversations' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Design team' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open office hours' })).toBeInTheDocument();
-    const leaveIndex = calls.findIndex((call) => call.method === 'DELETE');
-    expect(calls[leaveIndex]?.url).toMatch(/\/room\/design1\/participants\/self$/);
+    const leave = server.requests.findIndex((request) => request.method === 'DELETE');
+    expect(server.requests[leave]?.path).toBe(`${server.talkBase}/room/designteam/participants/self`);
+    const rooms = await server.as('alice').ocs<{ token: string }[]>('GET', `${server.talkBase}/room`);
+    expect(rooms.map((room) => room.token)).not.toContain('designteam');
     // The list was invalidated: it is asked for again after leaving.
     await vi.waitFor(() =>
-      expect(calls.slice(leaveIndex + 1).some((call) => call.method === 'GET' && call.url.endsWith('/room'))).toBe(true),
+      expect(server.requests.slice(leave + 1).some((request) => request.method === 'GET' && request.path === `${server.talkBase}/room`)).toBe(true),
     );
   });
 });
 
 describe('LeaveConversation', () => {
   it('explains in the dialog that the last moderator cannot leave', async () => {
-    const server = roomsServer('v4', [design]);
-    server.intercept = (request) =>
-      request.method === 'DELETE' ? ocsResponse(null, 400, 'You are the last moderator: promote someone else first') : undefined;
-    stubFetch(server.route);
-    renderAt('/rooms/design1');
+    const server = demoServer();
+    await makeAliceTheLastModerator(server);
+    renderAt('/rooms/designteam');
     const user = userEvent.setup();
 
     await user.click(screen.getByRole('button', { name: 'Leave conversation' }));
@@ -72,10 +74,9 @@ describe('LeaveConversation', () => {
   });
 
   it('Cancel closes the question without leaving, and the next question starts without the old refusal', async () => {
-    const server = roomsServer('v4', [design]);
-    server.intercept = (request) => (request.method === 'DELETE' ? ocsResponse(null, 400, 'Last moderator') : undefined);
-    const { calls } = stubFetch(server.route);
-    renderAt('/rooms/design1');
+    const server = demoServer();
+    await makeAliceTheLastModerator(server);
+    renderAt('/rooms/designteam');
     const user = userEvent.setup();
 
     await user.click(screen.getByRole('button', { name: 'Leave conversation' }));
@@ -89,6 +90,6 @@ describe('LeaveConversation', () => {
     await user.click(screen.getByRole('button', { name: 'Leave conversation' }));
     dialog = await screen.findByRole('alertdialog', { name: 'Leave this conversation?' });
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
-    expect(calls.filter((call) => call.method === 'DELETE')).toHaveLength(1);
+    expect(leaves(server).filter((request) => request.path.endsWith('/participants/self'))).toHaveLength(1);
   });
 });

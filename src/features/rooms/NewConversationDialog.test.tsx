@@ -1,16 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useParams } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ocsResponse, stubFetch } from '../../test/ocs';
+import { describe, expect, it, vi } from 'vitest';
+import { demoServer, type DemoServer } from '../../test/demo-server';
 import { renderPage } from '../../test/render';
-import { roomsServer } from '../../test/rooms-server';
 import { ConversationsPage } from './ConversationsPage';
 import { roomsQueries } from './queries';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// The viewer is alice, in the seeded conversations of server/db/seed.ts.
+
+/** The bodies of the creations the app sent. */
+const creations = (server: DemoServer) =>
+  server.calls({ method: 'POST', path: `${server.talkBase}/room` }).map((request) => JSON.parse(request.body ?? 'null') as unknown);
+
+/** alice's conversation named `name`, as the server lists it. */
+async function conversationNamed(server: DemoServer, name: string) {
+  const rooms = await server.as('alice').ocs<{ token: string; name: string; type: number; hasPassword: boolean }[]>('GET', `${server.talkBase}/room`);
+  return rooms.find((room) => room.name === name);
+}
 
 /** Stands in for the roster page, which another part of the app provides. */
 function RosterStandIn() {
@@ -36,11 +43,10 @@ describe('New conversation', () => {
   it.each(['v4', 'v1'] as const)(
     'creates a public conversation with a password and opens its roster (%s)',
     async (version) => {
-      const server = roomsServer(version, []);
-      const { calls } = stubFetch(server.route);
+      const server = demoServer(version);
       const { services } = renderConversations();
       const user = userEvent.setup();
-      await screen.findByText('You are not in any conversation yet.');
+      await screen.findByRole('link', { name: 'Design team' });
 
       const dialog = await openDialog(user);
       expect(dialog.getByRole('radio', { name: 'Group' })).toBeChecked();
@@ -53,14 +59,17 @@ describe('New conversation', () => {
       await user.type(dialog.getByLabelText('Password'), 'open sesame');
       await user.click(dialog.getByRole('button', { name: 'Create' }));
 
-      expect(await screen.findByRole('heading', { name: 'Roster of new1' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: /^Roster of / })).toBeInTheDocument();
+      const created = await conversationNamed(server, 'Launch plan');
+      expect(created).toMatchObject({ type: 3, hasPassword: true });
+      const token = created?.token ?? '';
+      expect(screen.getByRole('heading', { name: `Roster of ${token}` })).toBeInTheDocument();
       // Closing is asynchronous: the dialog unmounts after its exit.
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-      const create = calls.find((call) => call.method === 'POST');
-      expect(JSON.parse(create?.body ?? 'null')).toEqual({ roomType: 3, roomName: 'Launch plan', password: 'open sesame' });
+      expect(creations(server)).toEqual([{ roomType: 3, roomName: 'Launch plan', password: 'open sesame' }]);
       // The roster page finds the new conversation in the cache without asking again.
-      expect(services.queryClient.getQueryData(roomsQueries.detail(services.talkClient, 'new1').queryKey)).toMatchObject({
-        token: 'new1',
+      expect(services.queryClient.getQueryData(roomsQueries.detail(services.talkClient, token).queryKey)).toMatchObject({
+        token,
         name: 'Launch plan',
         type: 'public',
         hasPassword: true,
@@ -70,8 +79,7 @@ describe('New conversation', () => {
   );
 
   it('sends no password for a group conversation, even one typed before switching back', async () => {
-    const server = roomsServer('v4', []);
-    const { calls } = stubFetch(server.route);
+    const server = demoServer();
     renderConversations();
     const user = userEvent.setup();
 
@@ -82,16 +90,15 @@ describe('New conversation', () => {
     await user.click(dialog.getByRole('radio', { name: 'Group' }));
     await user.click(dialog.getByRole('button', { name: 'Create' }));
 
-    await screen.findByRole('heading', { name: 'Roster of new1' });
-    const create = calls.find((call) => call.method === 'POST');
-    expect(JSON.parse(create?.body ?? 'null')).toEqual({ roomType: 2, roomName: 'Team' });
+    await screen.findByRole('heading', { name: /^Roster of / });
+    expect(creations(server)).toEqual([{ roomType: 2, roomName: 'Team' }]);
+    expect(await conversationNamed(server, 'Team')).toMatchObject({ type: 2, hasPassword: false });
   });
 
   it('explains a refusal in the dialog and keeps what was typed', async () => {
-    const server = roomsServer('v4', []);
-    server.intercept = (request) =>
-      request.method === 'POST' ? ocsResponse(null, 400, 'A conversation needs a name') : undefined;
-    stubFetch(server.route);
+    const server = demoServer();
+    // The dialog checks what the demo server would refuse before sending; a real server may have rules of its own.
+    server.failNext({ method: 'POST', path: `${server.talkBase}/room` }, { status: 400, message: 'A conversation needs a name' });
     renderConversations();
     const user = userEvent.setup();
 
@@ -105,9 +112,9 @@ describe('New conversation', () => {
   });
 
   it('says in words when the server does not let the person create conversations', async () => {
-    const server = roomsServer('v1', []);
-    server.intercept = (request) => (request.method === 'POST' ? ocsResponse([], 403, '') : undefined);
-    stubFetch(server.route);
+    const server = demoServer('v1');
+    // Nextcloud can keep accounts from creating conversations (Talk's "can-create" setting); the demo lets everyone.
+    server.failNext({ method: 'POST', path: `${server.talkBase}/room` }, { status: 403, data: [] });
     renderConversations();
     const user = userEvent.setup();
 
@@ -122,7 +129,7 @@ describe('New conversation', () => {
   });
 
   it('asks for a name instead of sending a blank one', async () => {
-    const { calls } = stubFetch(roomsServer('v4', []).route);
+    const server = demoServer();
     renderConversations();
     const user = userEvent.setup();
 
@@ -132,11 +139,11 @@ describe('New conversation', () => {
 
     expect(dialog.getByText('Enter a name for the conversation.')).toBeInTheDocument();
     expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
-    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    expect(creations(server)).toEqual([]);
   });
 
   it('Cancel closes the dialog, forgets the draft and returns focus to the button', async () => {
-    stubFetch(roomsServer('v4', []).route);
+    demoServer();
     renderConversations();
     const user = userEvent.setup();
 
