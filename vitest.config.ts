@@ -13,6 +13,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          // A findBy… may wait 5 s (src/test/setup.ts) and a journey has several: on a loaded 2-core machine the
+          // default 5 s for the whole test ran out while the page was still on its way.
+          testTimeout: 30_000,
         },
       },
       {
