@@ -15,9 +15,10 @@ export default defineConfig({
           setupFiles: ['src/test/setup.ts'],
           // The seeded database of the demo server that component tests run against (src/test/demo-server.ts).
           globalSetup: ['src/test/seeded-database.ts'],
-          // A test types, clicks and waits for a real (in-process) server; on a loaded 2-core machine the default
-          // 5 s is not enough for the longest of them, though they take 1-2 s on an idle one.
-          testTimeout: 20_000,
+          // A test types, clicks and waits for a real (in-process) server, and a findBy… may wait 5 s
+          // (src/test/setup.ts): on a loaded 2-core machine vitest's default 5 s for a whole test ran out while
+          // the page was still on its way.
+          testTimeout: 30_000,
         },
       },
       {

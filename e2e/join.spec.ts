@@ -49,8 +49,7 @@ async function joinAsGuestInPage(page: Page, conversation: SeededConversation, n
 
 /** Nothing sticks out sideways on a phone: no horizontal scrolling. */
 async function expectFitsThePhone(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.width);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
 /** Turns a conversation's lobby on through the API, as its moderator, optionally with a start time. */

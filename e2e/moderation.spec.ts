@@ -1,15 +1,13 @@
 import { chooseAction, expect, openRoster, rosterOf, signIn, test, uniqueName, type Roster } from './fixtures';
 import type { Page } from '@playwright/test';
 
-/** The items a row's "Actions for NAME" menu offers, read by opening it (and closed again with Escape). */
-async function menuItemsOf(page: Page, name: string): Promise<string[]> {
+/** Opens a row's "Actions for NAME" menu, expects exactly these items in this order, and closes it with Escape. */
+async function expectMenuItems(page: Page, name: string, items: string[]) {
   await rosterOf(page).actionsFor(name).click();
   const menu = page.getByRole('menu', { name: `Actions for ${name}` });
-  await expect(menu.getByRole('menuitem').first()).toBeVisible();
-  const items = await menu.getByRole('menuitem').allTextContents();
+  await expect(menu.getByRole('menuitem')).toHaveText(items);
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
-  return items;
 }
 
 async function expectRole(roster: Roster, name: string, role: string) {
@@ -30,12 +28,12 @@ test.describe('moderating the roster', () => {
     await expectRole(roster, 'Carol', 'Member');
     // Nobody acts on themselves from the roster (leaving is its own button).
     await expect(roster.actionsFor('Alice')).toHaveCount(0);
-    expect(await menuItemsOf(page, 'Bob')).toEqual(['Promote to moderator', 'Remove from conversation']);
+    await expectMenuItems(page, 'Bob', ['Promote to moderator', 'Remove from conversation']);
 
     await chooseAction(page, 'Bob', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Bob is now a moderator.' })).toBeVisible();
     await expectRole(roster, 'Bob', 'Moderator');
-    expect(await menuItemsOf(page, 'Bob')).toEqual(['Demote to member', 'Remove from conversation']);
+    await expectMenuItems(page, 'Bob', ['Demote to member', 'Remove from conversation']);
 
     await chooseAction(page, 'Bob', 'Demote to member');
     await expect(page.getByRole('status').filter({ hasText: 'Bob is now a member.' })).toBeVisible();
@@ -62,7 +60,7 @@ test.describe('moderating the roster', () => {
     await expect(page.getByText('2 participants', { exact: true })).toBeVisible();
     await expectRole(roster, 'Grace', 'Guest');
     await expect(roster.row('Grace').getByText('Online', { exact: true })).toBeVisible();
-    expect(await menuItemsOf(page, 'Grace')).toEqual(['Promote to moderator', 'Remove from conversation']);
+    await expectMenuItems(page, 'Grace', ['Promote to moderator', 'Remove from conversation']);
 
     await chooseAction(page, 'Grace', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Grace is now a guest moderator.' })).toBeVisible();

@@ -55,6 +55,35 @@ test.describe('the roster for everyone', () => {
     await expect(roster.row('Bob').getByText('Moderator', { exact: true })).toBeVisible();
   });
 
+  test('a menu reopened right after Escape opens on its first item, every time', async ({ page, seedAs }) => {
+    // Some sixty key presses and checks: a loaded machine needs more than the usual 30 s for them.
+    test.slow();
+    const conversation = await conversationOfFour(seedAs, 'Reopen');
+    const roster = await openRoster(page, 'alice', conversation);
+    const menu = page.getByRole('menu', { name: 'Actions for Bob' });
+    const promote = menu.getByRole('menuitem', { name: 'Promote to moderator' });
+    const remove = menu.getByRole('menuitem', { name: 'Remove from conversation' });
+
+    await roster.actionsFor('Bob').focus();
+    await page.keyboard.press('Enter');
+    await expect(promote).toBeFocused();
+    for (let round = 1; round <= 8; round++) {
+      // Closed and opened again as fast as keys go, with nothing waited for in between.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      // Whatever the Escape left for later frames has run by now: the menu is still open, and its arrows work.
+      await animationFrames(page, 3);
+      await expect(promote, `round ${round}`).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(remove, `round ${round}`).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await expect(promote, `round ${round}`).toBeFocused();
+    }
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(roster.actionsFor('Bob')).toBeFocused();
+  });
+
   test('the remove confirmation keeps focus inside and gives it back on Cancel', async ({ page, seedAs }) => {
     const conversation = await conversationOfFour(seedAs, 'Focus');
     const roster = await openRoster(page, 'alice', conversation);
@@ -188,4 +217,16 @@ async function expectWithinWidth(locator: Locator, width: number) {
   expect(box, 'laid out').not.toBeNull();
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+}
+
+/** Waits for the page to draw `count` frames: what it had scheduled for the frames before has run by then. */
+async function animationFrames(page: Page, count: number) {
+  await page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+        next(frames);
+      }),
+    count,
+  );
 }

@@ -383,7 +383,8 @@ describe('proxy mode: upstream failures', () => {
       expect(response.status).toBe(504);
       expect(response.meta).toMatchObject({ status: 'failure', statuscode: 504 });
       expect(response.meta.message).toContain(silentUpstream.url);
-      expect(Date.now() - started).toBeLessThan(3_000);
+      // Its own 300 ms, not the 30 s default: far below that even when a loaded machine is slow to answer.
+      expect(Date.now() - started).toBeLessThan(10_000);
       expect(sockets.size).toBeGreaterThan(0);
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -1,4 +1,4 @@
-import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react';
 import * as Ariakit from '@ariakit/react';
 import './ui.css';
 
@@ -33,7 +33,11 @@ export interface MenuHost {
 /**
  * One Ariakit menu shared by many trigger buttons (the rows of a long list). A `MenuProvider` per row would
  * create a store, a collection and listeners for every row that scrolls into view; a shared menu makes each
- * row a plain button, so scrolling mounts almost nothing. Arrow keys move through the items; Escape closes the menu and focus returns to the trigger.
+ * row a plain button, so scrolling mounts almost nothing. Arrow keys move through the items; Escape closes the
+ * menu and focus returns to the trigger.
+ *
+ * `show` does for a plain button what Ariakit's `MenuButton` does on a click or an arrow key: it names the
+ * trigger and asks for focus on the first or last item once the menu shows.
  */
 export function useMenuHost(): MenuHost {
   const store = Ariakit.useMenuStore();
@@ -43,8 +47,8 @@ export function useMenuHost(): MenuHost {
   const show = useCallback(
     (next: MenuRequest) => {
       setRequest(next);
+      // The trigger: the popover store anchors the menu to it, and focus returns to it on close.
       store.setDisclosureElement(next.anchor);
-      store.setAnchorElement(next.anchor);
       store.setAutoFocusOnShow(true);
       store.setInitialFocus(next.focus ?? 'first');
       store.show();
@@ -52,8 +56,32 @@ export function useMenuHost(): MenuHost {
     [store],
   );
 
+  // Ariakit's Menu, when it takes an Escape itself, hides the menu and then hides it once more two frames later
+  // (its Hovercard does so for tooltips, whose anchor could show them again: see `hideOnEscape` in
+  // node_modules/@ariakit/react-components/src/hovercard/hovercard.tsx). A menu reopened within those two
+  // frames, as a quick keyboard user does (Escape, then Enter on the same button; on a busy machine two frames
+  // can be 100 ms), was closed again by that late hide, with its first item already active but never focused.
+  // So the menu closes itself on Escape and tells Ariakit it did not take the key: nothing late is scheduled.
+  // Stopping the key here, as Ariakit does with an Escape it takes, keeps it from closing anything else too.
+  const hideOnEscape = useCallback(
+    (event: Event | SyntheticEvent) => {
+      event.stopPropagation();
+      store.hide();
+      return false;
+    },
+    [store],
+  );
+
   const menu = (
-    <Ariakit.Menu store={store} portal unmountOnHide gutter={4} className="ui-menu" aria-label={request?.label}>
+    <Ariakit.Menu
+      store={store}
+      portal
+      unmountOnHide
+      gutter={4}
+      className="ui-menu"
+      aria-label={request?.label}
+      hideOnEscape={hideOnEscape}
+    >
       {request?.items.map((item) => (
         <Ariakit.MenuItem
           key={item.id}

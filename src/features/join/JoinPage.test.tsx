@@ -215,7 +215,8 @@ describe('the session conflict (409)', () => {
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Already in this conversation' });
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    // The dialog moves focus in once it is in the page, not as it appears.
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     // Closing is asynchronous: the dialog unmounts after its exit.
@@ -498,7 +499,7 @@ describe('once joined', () => {
     const dialog = screen.getByRole('dialog', { name: 'Change your name' });
     const field = within(dialog).getByLabelText('Your name');
     expect(field).toHaveValue('Pat');
-    expect(field).toHaveFocus();
+    await waitFor(() => expect(field).toHaveFocus());
     await user.clear(field);
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(field).toHaveAccessibleDescription('Enter your name. 0 of 64 characters');

@@ -172,19 +172,24 @@ describe('Roster', () => {
     expect(screen.queryByRole('button', { name: 'Actions for Bob' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Actions for Alice' })).not.toBeInTheDocument();
 
+    // One menu serves every row: the items are those of the row named in the menu's name, once it is reopened.
+    const itemsOfMenu = async (name: string) =>
+      within(await screen.findByRole('menu', { name })).getAllByRole('menuitem').map((item) => item.textContent);
+    const closeMenu = async () => {
+      await user.keyboard('{Escape}');
+      await vi.waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    };
+
     await user.click(screen.getByRole('button', { name: 'Actions for Eve' }));
-    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual([
-      'Promote to moderator',
-      'Remove from conversation',
-    ]);
-    await user.keyboard('{Escape}');
+    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Remove from conversation']);
+    await closeMenu();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Support' }));
-    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual(['Remove from conversation']);
-    await user.keyboard('{Escape}');
+    expect(await itemsOfMenu('Actions for Support')).toEqual(['Remove from conversation']);
+    await closeMenu();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Hugo' }));
-    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual([
+    expect(await itemsOfMenu('Actions for Hugo')).toEqual([
       'Promote to moderator',
       'Remove from conversation',
     ]);

@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import { MenuTrigger } from '../../components/ui';
+import type { RosterRow } from './roster-rows';
+
+/** Opens the one roster menu for `row` next to its actions button, focused on its first or last item. */
+export type OpenRowMenu = (row: RosterRow, anchor: HTMLButtonElement, focus: 'first' | 'last') => void;
+
+export interface RosterRowViewProps {
+  row: RosterRow;
+  /** Its place in the whole roster (not among the rendered rows). */
+  index: number;
+  setSize: number;
+  /** Its offset from the top of the list, in pixels. */
+  start: number;
+  /** The list's tab stop (roving tabindex). */
+  active: boolean;
+  busy: boolean;
+  isSelf: boolean;
+  hasActions: boolean;
+  menuOpen: boolean;
+  /** Must be stable: the row is memoised on it. */
+  onOpenMenu: OpenRowMenu;
+}
+
+/** One participant. Memoised: with the same row object and place it does not render again. */
+export const RosterRowView = memo(function RosterRowView({
+  row,
+  index,
+  setSize,
+  start,
+  active,
+  busy,
+  isSelf,
+  hasActions,
+  menuOpen,
+  onOpenMenu,
+}: RosterRowViewProps) {
+  const isPerson = row.participant.kind !== 'group' && row.participant.kind !== 'circle';
+
+  return (
+    <li
+      data-index={index}
+      className="roster-row"
+      // Roving tabindex: the rows are how the keyboard moves through the list.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={active ? 0 : -1}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-busy={busy || undefined}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {row.avatarUrl ? (
+        <img className="roster-avatar" src={row.avatarUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />
+      ) : (
+        <span className="roster-avatar roster-avatar--placeholder" aria-hidden="true">
+          {row.name.trim().charAt(0).toUpperCase() || '?'}
+        </span>
+      )}
+      <div className="roster-main">
+        <span className="roster-name">
+          <span className="roster-name-text">{row.name}</span>
+          {isSelf && <span className="tag">You</span>}
+        </span>
+        <span className="roster-details">
+          <span className="roster-role">{row.roleLabel}</span>
+          {row.kindLabel && <span>{row.kindLabel}</span>}
+          {isPerson && (
+            <span className={row.online ? 'roster-presence roster-presence--online' : 'roster-presence'}>
+              {row.online ? 'Online' : 'Offline'}
+            </span>
+          )}
+          {row.inCall && <span className="tag tag--call">In call</span>}
+          {row.status && (
+            <span className="roster-status">
+              {[row.status.icon, row.status.label, row.status.message].filter(Boolean).join(' ')}
+            </span>
+          )}
+        </span>
+      </div>
+      {busy && <span className="roster-busy">Saving…</span>}
+      {hasActions && (
+        <MenuTrigger
+          label={`Actions for ${row.name}`}
+          expanded={menuOpen}
+          onOpen={(anchor, focus) => onOpenMenu(row, anchor, focus)}
+          tabIndex={active ? 0 : -1}
+          className="roster-actions"
+        />
+      )}
+    </li>
+  );
+});
