@@ -123,7 +123,12 @@ describe('the join form', () => {
     expect(name).toHaveAccessibleDescription('Your name can have at most 64 characters. 65 of 64 characters');
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
-    expect(joins(server)).toEqual([]);
+    // Then a valid name joins: that join must be the only one sent, so none of the refused ones went out.
+    await user.clear(name);
+    await user.type(name, 'Pat');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
+    expect(joins(server)).toHaveLength(1);
   });
 
   it('asks for the password before sending when the conversation has one', async () => {
@@ -136,7 +141,12 @@ describe('the join form', () => {
 
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter the conversation’s password.');
     expect(screen.getByLabelText('Password')).toHaveFocus();
-    expect(joins(server)).toEqual([]);
+
+    // With the password the person joins, and that is the only join sent: the first click sent nothing.
+    await user.type(screen.getByLabelText('Password'), 'boardroom');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
+    expect(joins(server)).toHaveLength(1);
   });
 
   it('says so when the person is banned, and asks for no password then', async () => {
@@ -158,8 +168,12 @@ describe('the join form', () => {
     renderJoin('officehours');
 
     expect(await screen.findByLabelText('Your name')).toHaveValue('Pat');
-    expect(joins(server)).toEqual([]);
-    expect(screen.getByRole('button', { name: 'Join' })).toBeInTheDocument();
+    expect(screen.queryByText('You joined as Pat')).not.toBeInTheDocument();
+
+    // Joining is the person's choice: theirs is the one join sent.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Join' }));
+    expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
+    expect(joins(server)).toHaveLength(1);
   });
 
   it('explains a link that leads nowhere', async () => {

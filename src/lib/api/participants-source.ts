@@ -4,7 +4,7 @@
  * 100,000-person roster is a 50 MB body, whose parsing and comparing would block the page for half a second on
  * every refetch. Where there is no worker (tests, a worker that failed) it runs in the page, unchanged.
  *
- * What it remembers of a feed is only what it needs to compare: each participant's data as JSON text, by key.
+ * What it remembers of a feed is what it needs to compare: each participant's data as JSON text, by key.
  * The page holds the participants themselves, in a replica that only this source's answers change, applied in
  * the order the source made them (./participants-feed.ts). So the two cannot disagree: there are no versions
  * to keep in step, and no answer that may find its base gone.
@@ -45,11 +45,18 @@ export type SourceAnswer =
 /** Feeds remembered: a few rooms. The least recently listed is forgotten first, and the page is told so. */
 export const FEEDS_KEPT = 8;
 
-/** Each participant's data as JSON text, by key: enough to tell who changed, and a fifth of the objects' heap. */
+/** Each participant's data as JSON text, by key: enough to tell who changed, in less heap than the objects. */
 type Fingerprints = Map<string, string>;
 
+function fingerprintsOf(participants: readonly Participant[]): Fingerprints {
+  const fingerprints: Fingerprints = new Map();
+  for (const participant of participants) fingerprints.set(participant.key, JSON.stringify(participant));
+  return fingerprints;
+}
+
 export class ParticipantsSource {
-  private readonly feeds = new Map<string, Fingerprints>();
+  /** A feed's last list: as it was sent, until the next one is compared with it; then only its fingerprints. */
+  private readonly feeds = new Map<string, Fingerprints | Participant[]>();
 
   /**
    * @param answer receives each call's answer. A list or changes reach it in the same synchronous step that
@@ -94,13 +101,17 @@ export class ParticipantsSource {
         ? participantsFromV4(parsed.ocs.data as V4Participant[])
         : participantsFromV1(parsed.ocs.data as V1Participant[]);
 
-    const previous = this.feeds.get(feed);
-    const current: Fingerprints = new Map();
-    for (const participant of participants) current.set(participant.key, JSON.stringify(participant));
+    const kept = this.feeds.get(feed);
     // Most recently listed last, for forgetting the least recent.
     this.feeds.delete(feed);
+    if (!kept) {
+      // A first list is on its way to the page as it is: what the next one is compared with is worked out then.
+      this.feeds.set(feed, participants);
+      return { kind: 'list', participants, forgotten: this.forgetBeyond(FEEDS_KEPT) };
+    }
+    const previous = Array.isArray(kept) ? fingerprintsOf(kept) : kept;
+    const current = fingerprintsOf(participants);
     this.feeds.set(feed, current);
-    if (!previous) return { kind: 'list', participants, forgotten: this.forgetBeyond(FEEDS_KEPT) };
 
     const changed = participants.filter((participant) => previous.get(participant.key) !== current.get(participant.key));
     const removed: string[] = [];
