@@ -32,6 +32,9 @@ let clients = 0;
 export function createParticipantsFeed(prepare: PrepareRequest): ParticipantsFeed {
   // Feeds are named per client, so two clients (two identities) never compare with each other's lists.
   const client = ++clients;
+  // The worker starts with the client, not with the first list: its script then loads while the app starts,
+  // instead of in front of the roster's first request.
+  sourceLink();
   return {
     async list(path, params, generation, signal) {
       const call: ListCall = { feed: `${client}:${generation}:${path}`, generation, request: prepare(path, params) };
