@@ -38,7 +38,7 @@ function randomString(length: number, alphabet: string): string {
 
 /** Talk session ids are 512 characters long (Talk's participant API documents them so). */
 export const newSessionId = () => randomString(512, ALPHANUMERIC);
-/** Conversation tokens match `^[a-z0-9]{4,30}$` (openapi.json); Talk uses 8. */
+/** Conversation tokens match `^[a-z0-9]{4,30}$` (spec/talk-openapi.json); Talk uses 8. */
 export const newRoomToken = () => randomString(8, 'abcdefghijkmnpqrstuvwxyz23456789');
 export const newBrowserSessionId = () => randomString(48, ALPHANUMERIC);
 /** Guests are actors of type `guests` whose id is a sha1 hex, as in Talk. */

@@ -151,7 +151,7 @@ describe('the join form', () => {
 
   it('says so when the person is banned, and asks for no password then', async () => {
     const server = demoServer();
-    // Talk bans people; the demo server has no bans, so the ban's answer (openapi.json: 403, error "ban") is given here.
+    // Talk bans people; the demo server has no bans, so the ban's answer (spec/talk-openapi.json: 403, error "ban") is given here.
     server.failNext({ method: 'POST', path: /\/participants\/active$/ }, { status: 403, data: { error: 'ban' }, message: 'Banned' });
     // dave is a member of the board room: a member is asked for no password.
     renderJoin('boardroom', 'dave');
