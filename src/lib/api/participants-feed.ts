@@ -10,7 +10,7 @@ import type { TalkApiVersion } from './capabilities';
 import { NetworkError } from './errors';
 import type { Participant } from './model';
 import {
-  ParticipantsSource,
+  answerSourceCalls,
   type ListCall,
   type SourceAnswer,
   type SourceCall,
@@ -155,17 +155,15 @@ abstract class SourceLink {
 
 /** The source in this page: for tests, browsers without module workers, and after the worker broke. */
 class InPageLink extends SourceLink {
-  private readonly source = new ParticipantsSource((id, answer) => this.deliver(id, answer));
-  private readonly controllers = new Map<number, AbortController>();
+  // The worker's own call handling, minus the worker: the same abort bookkeeping in both places.
+  private readonly answer = answerSourceCalls(({ id, answer }) => this.deliver(id, answer));
 
   protected send(id: number, call: ListCall): void {
-    const controller = new AbortController();
-    this.controllers.set(id, controller);
-    void this.source.list(id, call, controller.signal).finally(() => this.controllers.delete(id));
+    this.answer({ type: 'list', id, call });
   }
 
   protected abort(id: number): void {
-    this.controllers.get(id)?.abort();
+    this.answer({ type: 'abort', id });
   }
 }
 
@@ -221,7 +219,7 @@ function startWorker(): SourceLink | null {
  * The previous list with the changes made: returns `previous` itself when nothing changed. Known participants
  * keep their places and newcomers come last (the roster sorts anyway).
  */
-export function applyChanges(
+function applyChanges(
   previous: Participant[],
   changed: readonly Participant[],
   removed: readonly string[],

@@ -54,7 +54,7 @@ function fingerprintsOf(participants: readonly Participant[]): Fingerprints {
   return fingerprints;
 }
 
-export class ParticipantsSource {
+class ParticipantsSource {
   /** A feed's last list: as it was sent, until the next one is compared with it; then only its fingerprints. */
   private readonly feeds = new Map<string, Fingerprints | Participant[]>();
 
