@@ -55,6 +55,42 @@ export const InCallFlag = { Disconnected: 0, InCall: 1, WithAudio: 2, WithVideo:
 
 export const LobbyState = { Off: 0, On: 1 } as const;
 
+/**
+ * Talk's permission bits (`Attendee::PERMISSIONS_*`), for an attendee, a conversation's defaults, and the
+ * effective `permissions` of a participant. 0 means "the default" (for an attendee: the conversation's; for a
+ * conversation: the server's); `Custom` marks a set that was chosen rather than inherited.
+ */
+export const Permission = {
+  Default: 0,
+  Custom: 1,
+  StartCall: 2,
+  JoinCall: 4,
+  SkipLobby: 8,
+  PublishAudio: 16,
+  PublishVideo: 32,
+  ShareScreen: 64,
+  Chat: 128,
+} as const;
+/** Everything but `Custom`: what moderators always have (`PERMISSIONS_MAX_DEFAULT`). */
+export const ALL_PERMISSIONS = 254;
+/** How `PUT …/attendees/permissions` combines the bits it is given with the attendee's own. */
+export type PermissionMethod = 'set' | 'add' | 'remove';
+/** The modes of `PUT /room/{token}/permissions/{mode}`: `call` is gone from current servers. */
+export type RoomPermissionMode = 'default' | 'call';
+
+/** Capability features this client acts on (`capabilities.spreed.features`). */
+export const Feature = {
+  ConversationV4: 'conversation-v4',
+  Circles: 'circles-support',
+  /** Per-attendee and conversation permissions (Talk 13+). */
+  Permissions: 'conversation-permissions',
+  /** The ban routes below (Talk 20+; not on Talk 19). */
+  Bans: 'ban-v1',
+} as const;
+
+/** Bans stay on v1 even on current servers. */
+export const BAN_BASE = `${TALK_V1_BASE}/ban`;
+
 export type ActorType = 'users' | 'groups' | 'circles' | 'guests' | 'emails';
 
 /** The sources the "add participant" route accepts (and the autocomplete endpoint returns). */
@@ -64,6 +100,12 @@ export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
 
 export type V4Room = components['schemas']['Room'];
 export type V4Participant = components['schemas']['Participant'];
+export type V1Ban = components['schemas']['Ban'];
+
+/** 403 data of the join route when the person is banned (Talk 20+). */
+export interface BannedJoinData {
+  error: 'ban';
+}
 
 // ---- v1 (Talk's v1 participant API documentation) -------------------------------------------------
 

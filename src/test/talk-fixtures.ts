@@ -19,6 +19,8 @@ export function participant(overrides: Partial<Participant> & Pick<Participant, 
     online: false,
     inCall: false,
     status: null,
+    permissions: null,
+    attendeePermissions: null,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ function conversation(overrides: Partial<Conversation> & Pick<Conversation, 'tok
     ownRole: 'member',
     canModerate: false,
     ownAccountId: null,
+    defaultPermissions: null,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
  * The roster's view-model: participants in, rows ready to render out (name, role label, status, avatar, what
  * the viewer may do with each). Pure functions, so the ordering and the rules are tested without React.
  */
-import { isParticipantAddressable, type Participant, type ParticipantRole } from '../../lib/api';
+import { isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
 import { roleLabel } from '../../lib/labels';
 import { searchable } from './search-text';
 
@@ -20,6 +20,11 @@ export interface RosterRow {
   isGuest: boolean;
   online: boolean;
   inCall: boolean;
+  /**
+   * Online but kept out while the lobby is on: not a moderator and without "skip the lobby". Whether the lobby
+   * is on belongs to the conversation, so a row says only this; "In the lobby" is both together.
+   */
+  heldByLobby: boolean;
   status: RosterStatus | null;
   /** For accounts only; requested by the browser only when the row is on screen. */
   avatarUrl: string | null;
@@ -107,6 +112,11 @@ function buildRow(participant: Participant): RosterRow {
     isGuest,
     online: participant.online,
     inCall: participant.inCall,
+    // Servers without permissions (v1) have no way past the lobby but being a moderator.
+    heldByLobby:
+      participant.online &&
+      !isModerator &&
+      (participant.permissions === null || (participant.permissions & Permission.SkipLobby) === 0),
     status: statusOf(participant),
     avatarUrl: participant.kind === 'user' && participant.actorId !== '' ? avatarUrl(participant.actorId) : null,
     searchText: searchable(`${name}\n${participant.actorId}`),

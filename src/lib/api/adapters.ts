@@ -70,7 +70,11 @@ interface CommonRoomFields {
   participantType: number;
 }
 
-function conversationFromRoom(room: CommonRoomFields, ownAccountId: string | null): Conversation {
+function conversationFromRoom(
+  room: CommonRoomFields,
+  ownAccountId: string | null,
+  defaultPermissions: number | null,
+): Conversation {
   const ownRole = participantRoleFromWire(room.participantType);
   return {
     token: room.token,
@@ -81,6 +85,7 @@ function conversationFromRoom(room: CommonRoomFields, ownAccountId: string | nul
     ownRole,
     canModerate: isModeratorRole(ownRole),
     ownAccountId,
+    defaultPermissions,
   };
 }
 
@@ -89,11 +94,15 @@ function isModeratorRole(role: ParticipantRole | null): boolean {
 }
 
 export function conversationFromV4(room: V4Room): Conversation {
-  return conversationFromRoom(room, room.actorType === 'users' && room.actorId ? room.actorId : null);
+  return conversationFromRoom(
+    room,
+    room.actorType === 'users' && room.actorId ? room.actorId : null,
+    room.defaultPermissions,
+  );
 }
 
 export function conversationFromV1(room: V1Room): Conversation {
-  return conversationFromRoom(room, null);
+  return conversationFromRoom(room, null, null);
 }
 
 // ---- participants ---------------------------------------------------------------------------------
@@ -146,6 +155,8 @@ export function participantsFromV4(rows: readonly V4Participant[]): Participant[
       online: row.sessionIds.length > 0,
       inCall: row.inCall > 0,
       status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
+      permissions: row.permissions,
+      attendeePermissions: row.attendeePermissions,
     });
   }
   return participants;
@@ -186,6 +197,8 @@ export function participantsFromV1(rows: readonly V1Participant[]): Participant[
       // v1 lists no call state.
       inCall: false,
       status: statusFromWire(row.status, row.statusIcon, row.statusMessage),
+      permissions: null,
+      attendeePermissions: null,
     });
   }
   return participants;

@@ -15,8 +15,26 @@ describe('talkApiFromCapabilities', () => {
       version: 'v4',
       base: TALK_V4_BASE,
       supportsCircles: true,
+      supportsPermissions: false,
+      supportsBans: false,
     });
     expect(talkApiFromCapabilities(capabilities(['conversation-v4']))).toMatchObject({ supportsCircles: false });
+  });
+
+  it('reads permissions (Talk 13+) and bans (Talk 20+) beside v4 only', () => {
+    const talk20 = ['conversation-v4', 'conversation-permissions', 'ban-v1'];
+    expect(talkApiFromCapabilities(capabilities(talk20))).toMatchObject({ supportsPermissions: true, supportsBans: true });
+    // Talk 19 has permissions but no bans.
+    expect(talkApiFromCapabilities(capabilities(['conversation-v4', 'conversation-permissions']))).toMatchObject({
+      supportsPermissions: true,
+      supportsBans: false,
+    });
+    // The routes exist only beside v4 rooms, whatever else is advertised.
+    expect(talkApiFromCapabilities(capabilities(['conversation-permissions', 'ban-v1']))).toMatchObject({
+      version: 'v1',
+      supportsPermissions: false,
+      supportsBans: false,
+    });
   });
 
   it('falls back to v1 without the feature, or without Talk capabilities at all', () => {
@@ -24,11 +42,15 @@ describe('talkApiFromCapabilities', () => {
       version: 'v1',
       base: TALK_V1_BASE,
       supportsCircles: true,
+      supportsPermissions: false,
+      supportsBans: false,
     });
     expect(talkApiFromCapabilities(capabilities(null))).toEqual({
       version: 'v1',
       base: TALK_V1_BASE,
       supportsCircles: false,
+      supportsPermissions: false,
+      supportsBans: false,
     });
   });
 });

@@ -53,6 +53,7 @@ describe('listConversations', () => {
         canModerate: true,
         // v4 rooms say who the caller is.
         ownAccountId: 'alice',
+        defaultPermissions: 0,
       },
     ]);
   });
@@ -83,6 +84,7 @@ describe('listConversations', () => {
         canModerate: true,
         // v1 rooms do not say who the caller is.
         ownAccountId: null,
+        defaultPermissions: null,
       },
       {
         token: 'dm1',
@@ -93,6 +95,7 @@ describe('listConversations', () => {
         ownRole: 'member',
         canModerate: false,
         ownAccountId: null,
+        defaultPermissions: null,
       },
     ]);
   });
@@ -161,6 +164,7 @@ describe.each(versions)('one conversation ($version)', ({ version, base, room })
       ownRole: 'guest-moderator',
       canModerate: true,
       ownAccountId: version === 'v4' ? 'alice' : null,
+      defaultPermissions: version === 'v4' ? 0 : null,
     });
   });
 

@@ -59,3 +59,4 @@ export type {
 } from './model';
 export { TalkClientProvider, useTalkClient } from './react';
 export { getCurrentUser, type CurrentUser } from './users';
+export { ALL_PERMISSIONS, Permission, type PermissionMethod } from '../../../contract/wire';

@@ -35,6 +35,11 @@ export interface Conversation {
    * login). v4 rooms say it; v1 rooms do not (null: compare with the login instead).
    */
   ownAccountId: string | null;
+  /**
+   * The permissions everyone without permissions of their own gets here (Talk's bits, `Permission` in
+   * contract/wire.ts); 0 means the server's default. Null where the server has no permissions (v1).
+   */
+  defaultPermissions: number | null;
 }
 
 export type NewConversationType = 'group' | 'public';
@@ -77,6 +82,13 @@ export interface Participant {
   inCall: boolean;
   /** Only when the server sent statuses (includeStatus, fewer than 1000 participants on real servers). */
   status: UserStatus | null;
+  /**
+   * What the participant may do, as the server computed it from their own, the conversation's and the
+   * server's defaults (moderators: everything). Null where the server has no permissions (v1).
+   */
+  permissions: number | null;
+  /** The participant's own permissions; 0 when they follow the conversation's defaults. Null in v1. */
+  attendeePermissions: number | null;
 }
 
 /** The sources the "add participants" box can offer, as the autocomplete endpoint names them. */

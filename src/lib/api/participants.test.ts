@@ -52,6 +52,8 @@ describe('listParticipants (v4)', () => {
           status: 'dnd',
           statusIcon: '🎧',
           statusMessage: 'Focus time',
+          permissions: 254,
+          attendeePermissions: 0,
         }),
         v4Participant({ attendeeId: 8, actorType: 'guests', actorId: 'abc', displayName: '', participantType: 4 }),
         v4Participant({ attendeeId: 9, actorType: 'emails', actorId: 'x@example.org', displayName: '', participantType: 4 }),
@@ -79,6 +81,8 @@ describe('listParticipants (v4)', () => {
       online: true,
       inCall: true,
       status: { status: 'dnd', icon: '🎧', message: 'Focus time' },
+      permissions: 254,
+      attendeePermissions: 0,
     });
     expect(participants.map(({ key, kind, role, online, inCall }) => ({ key, kind, role, online, inCall }))).toEqual([
       { key: 'a:7', kind: 'user', role: 'owner', online: true, inCall: true },
@@ -136,6 +140,8 @@ describe('listParticipants (v1)', () => {
       online: true,
       inCall: false,
       status: { status: 'away', icon: null, message: null },
+      permissions: null,
+      attendeePermissions: null,
     });
     expect(participants.map(({ kind, role, online, status }) => ({ kind, role, online, status }))).toEqual([
       { kind: 'user', role: 'owner', online: true, status: { status: 'away', icon: null, message: null } },
