@@ -2,6 +2,7 @@ import { Link, Navigate, Outlet, useLocation, useSearchParams } from 'react-rout
 import { LoginPage } from '../features/auth/LoginPage';
 import { describeError } from './errors';
 import { useIdentity } from './identity';
+import { Notices } from './notices';
 import { safeNextPath, signInPath } from './navigation';
 
 /** Everything behind sign-in. Losing the identity (sign-out, or a 401 anywhere) lands on the sign-in page. */
@@ -29,6 +30,7 @@ export function ProtectedLayout() {
       <main className="app-main">
         <Outlet />
       </main>
+      <Notices />
     </>
   );
 }

@@ -10,3 +10,4 @@ export {
   type MenuTriggerProps,
 } from './MenuHost';
 export { Switch, type SwitchProps } from './Switch';
+export { NoticeStack, type NoticeStackProps } from './NoticeStack';
