@@ -4,6 +4,7 @@ import {
   AUTOCOMPLETE_PATH,
   CAPABILITIES_PATH,
   CURRENT_USER_PATH,
+  Feature,
   type AutocompleteEntry,
   type CapabilitiesData,
   type CurrentUserData,
@@ -21,7 +22,8 @@ export interface CoreOptions {
 /** Only what this server really implements is advertised. */
 export function capabilities(options: CoreOptions): CapabilitiesData {
   const features = ['webinary-lobby', 'guest-display-names', 'invite-groups-and-mails', 'multi-room-users', 'in-call-flags'];
-  if (options.generations.includes('v4')) features.unshift('conversation-v4', 'signaling-v3');
+  // Permissions live beside v4 rooms only (server/talk/routes.ts registers their routes for v4).
+  if (options.generations.includes('v4')) features.unshift('conversation-v4', 'signaling-v3', Feature.Permissions);
   if (options.circlesEnabled) features.push('circles-support');
   return {
     version: { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '' },

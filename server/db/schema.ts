@@ -88,6 +88,13 @@ const migrations: string[] = [
   ALTER TABLE sessions ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX sessions_expiry ON sessions(simulated, last_ping);
   `,
+  `
+  -- Talk's permission bits (contract/wire.ts Permission): an attendee's own (0: follow the conversation), and the
+  -- conversation's defaults and call permissions (0: follow the server's default).
+  ALTER TABLE attendees ADD COLUMN permissions INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rooms ADD COLUMN default_permissions INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rooms ADD COLUMN call_permissions INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function openDatabase(file: string): Db {

@@ -1,7 +1,7 @@
 import { LobbyState, ParticipantType, RoomType } from '../../contract/wire';
 import { OcsError, forbidden, notFound } from '../http/ocs';
 import { liftExpiredLobby } from './expiry';
-import { isModerator, type AttendeeRow, type Identity, type RoomRow, type SessionRow } from './model';
+import { isModerator, skipsLobby, type AttendeeRow, type Identity, type RoomRow, type SessionRow } from './model';
 import type { AttendeeRef, TalkRepository } from './repository';
 
 /**
@@ -53,10 +53,13 @@ export function moderatedRoom(repository: TalkRepository, token: string, identit
   return view;
 }
 
-/** Who may read the participant list: not plain guests (403), and while the lobby is on only moderators (412). */
+/**
+ * Who may read the participant list: not plain guests (403), and while the lobby is on only moderators and those
+ * given "skip the lobby" (412 for the rest), as Talk lets a participant with that permission past the lobby.
+ */
 export function requireRosterAccess({ room, self }: ParticipantRoomView): void {
   if (self.participant_type === ParticipantType.Guest) throw forbidden('Guests cannot list the participants');
-  if (room.lobby_state === LobbyState.On && !isModerator(self)) throw new OcsError(412, 'The lobby is active');
+  if (room.lobby_state === LobbyState.On && !skipsLobby(room, self)) throw new OcsError(412, 'The lobby is active');
 }
 
 /** The attendee a moderation route names; 404 when it is not in the room. */

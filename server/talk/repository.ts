@@ -21,7 +21,8 @@ export interface SessionInRoomRow {
   last_ping: number;
   actor_type: string;
   actor_id: string;
-  participant_type: number;
+  participant_type: ParticipantTypeValue;
+  permissions: number;
 }
 
 /**
@@ -79,6 +80,11 @@ export class TalkRepository {
 
   setLobby(roomId: number, state: number, timer: number): void {
     this.db.prepare('UPDATE rooms SET lobby_state = ?, lobby_timer = ? WHERE id = ?').run(state, timer, roomId);
+  }
+
+  setRoomPermissions(roomId: number, mode: 'default' | 'call', permissions: number): void {
+    const column = mode === 'default' ? 'default_permissions' : 'call_permissions';
+    this.db.prepare(`UPDATE rooms SET ${column} = ? WHERE id = ?`).run(permissions, roomId);
   }
 
   /** Changes the room's type; the password goes unless `keepPassword`. */
@@ -152,6 +158,28 @@ export class TalkRepository {
 
   setParticipantType(attendeeId: number, participantType: ParticipantTypeValue): void {
     this.db.prepare('UPDATE attendees SET participant_type = ? WHERE id = ?').run(participantType, attendeeId);
+  }
+
+  setAttendeePermissions(attendeeId: number, permissions: number): void {
+    this.db.prepare('UPDATE attendees SET permissions = ? WHERE id = ?').run(permissions, attendeeId);
+  }
+
+  /** Every person back on the conversation's permissions (groups and circles have none), as Talk resets them. */
+  resetAttendeePermissions(roomId: number): void {
+    this.db.prepare("UPDATE attendees SET permissions = 0 WHERE room_id = ? AND actor_type NOT IN ('groups', 'circles')").run(roomId);
+  }
+
+  /**
+   * Adds or removes bits on everyone with permissions of their own (Talk's AttendeeMapper::modifyPermissions):
+   * those following the conversation's permissions follow its change instead.
+   */
+  modifyAttendeePermissions(roomId: number, method: 'add' | 'remove', bits: number): void {
+    const set = method === 'add' ? 'permissions | ?' : 'permissions & ~?';
+    this.db
+      .prepare(
+        `UPDATE attendees SET permissions = ${set} WHERE room_id = ? AND permissions != 0 AND actor_type NOT IN ('groups', 'circles')`,
+      )
+      .run(bits, roomId);
   }
 
   setDisplayName(attendeeId: number, displayName: string): void {
@@ -271,7 +299,7 @@ export class TalkRepository {
   sessionsWithActorsIn(roomId: number): SessionInRoomRow[] {
     return this.db
       .prepare(
-        `SELECT s.id, s.in_call, s.last_ping, a.actor_type, a.actor_id, a.participant_type FROM sessions s
+        `SELECT s.id, s.in_call, s.last_ping, a.actor_type, a.actor_id, a.participant_type, a.permissions FROM sessions s
          JOIN attendees a ON a.id = s.attendee_id WHERE a.room_id = ?`,
       )
       .all(roomId) as SessionInRoomRow[];

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult } from '../../contract/wire';
+import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult, type PermissionMethod } from '../../contract/wire';
+import { checkPermissionMethod, checkPermissionMode } from './rules';
 import {
   LIMITS,
   OcsError,
@@ -21,6 +22,23 @@ import { toV1Participant, toV1Room, toV4Participant, toV4Room } from './serializ
 import type { AttendeeRef, RoomView, TalkStore } from './store';
 
 const TOKEN_PATTERN = /^[a-z0-9]{4,30}$/;
+
+/** A parameter check whose 400 carries Talk's `error` code for that parameter. */
+function withCode<T>(code: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OcsError && error.status === 400 && !error.code) throw badRequest(error.message, code);
+    throw error;
+  }
+}
+
+/** Talk's permission bits: an integer from 0 to 255 (400 {error: "value"} otherwise). */
+const permissionsParam = (params: Params): number =>
+  withCode('value', () => intParam(params, 'permissions', { required: true, min: 0, max: 255 })!);
+
+const permissionMethodParam = (params: Params): PermissionMethod =>
+  checkPermissionMethod(withCode('method', () => stringParam(params, 'method', { required: true, max: 16 })));
 
 interface RouteContext {
   c: Context;
@@ -120,7 +138,7 @@ export function registerTalkRoutes(
       const data =
         generation === 'v1'
           ? participants.flatMap((view) => toV1Participant(view) ?? [])
-          : participants.map((view) => toV4Participant(room.token, view));
+          : participants.map((view) => toV4Participant(room, view));
       return ocs(c, data);
     });
 
@@ -187,6 +205,28 @@ export function registerTalkRoutes(
         const attendeeId = intParam(params, 'attendeeId', { required: true, min: 0 })!;
         store.transaction(() => store.removeAttendee(token, identity, { attendeeId }));
         return ocs(c, null);
+      });
+
+      // Permissions exist only beside v4 rooms (capability conversation-permissions); v1 servers answer 404.
+      route('put', '/room/:token/attendees/permissions', ({ c, identity, params, token }) => {
+        const attendeeId = withCode('participant', () => intParam(params, 'attendeeId', { required: true, min: 0 })!);
+        const method = permissionMethodParam(params);
+        const permissions = permissionsParam(params);
+        store.transaction(() => store.setAttendeePermissions(token, identity, attendeeId, method, permissions));
+        // Talk 19 answers an empty list here; newer servers the participants (spec/talk-openapi.json: Participant[]).
+        return ocs(c, []);
+      });
+      route('put', '/room/:token/attendees/permissions/all', ({ c, identity, params, token }) => {
+        const method = permissionMethodParam(params);
+        const permissions = permissionsParam(params);
+        const view = store.transaction(() => store.setAllAttendeesPermissions(token, identity, method, permissions));
+        return ocs(c, roomJson(view));
+      });
+      route('put', '/room/:token/permissions/:mode', ({ c, identity, params, token }) => {
+        const mode = checkPermissionMode(c.req.param('mode') ?? '');
+        const permissions = permissionsParam(params);
+        const view = store.transaction(() => store.setRoomPermissions(token, identity, mode, permissions));
+        return ocs(c, roomJson(view));
       });
     }
 

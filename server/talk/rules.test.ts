@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ParticipantType, RoomType, type ParticipantTypeValue, type RoomTypeValue } from '../../contract/wire';
 import { OcsError } from '../http/ocs';
 import type { AttendeeRow, RoomRow } from './model';
-import { demotedType, leavingClosesRoom, lobbyTimerToStore, promotedType } from './rules';
+import { attendeePermissionsAfter, demotedType, leavingClosesRoom, lobbyTimerToStore, promotedType, roomPermissionsAfter } from './rules';
 
 function room(type: RoomTypeValue): RoomRow {
   return {
@@ -21,11 +21,13 @@ function room(type: RoomTypeValue): RoomRow {
     read_only: 0,
     created_at: 0,
     last_activity: 0,
+    default_permissions: 0,
+    call_permissions: 0,
   };
 }
 
 function attendee(id: number, participantType: ParticipantTypeValue, actorType = 'users'): AttendeeRow {
-  return { id, room_id: 1, actor_type: actorType, actor_id: `a${id}`, display_name: '', participant_type: participantType, browser_session: null };
+  return { id, room_id: 1, actor_type: actorType, actor_id: `a${id}`, display_name: '', participant_type: participantType, browser_session: null, permissions: 0 };
 }
 
 /** The status and code an OcsError carries, or what else `act` did. */
@@ -98,5 +100,36 @@ describe('the lobby', () => {
     expect(refusal(() => lobbyTimerToStore(room(RoomType.Public), 1, NOW, NOW))).toMatchObject({ status: 400 });
     expect(refusal(() => lobbyTimerToStore(room(RoomType.Public), 2, null, NOW))).toMatchObject({ status: 400 });
     expect(refusal(() => lobbyTimerToStore(room(RoomType.OneToOne), 1, null, NOW))).toMatchObject({ status: 400 });
+  });
+});
+
+describe('permissions', () => {
+  const group = room(RoomType.Group);
+  const member = attendee(2, ParticipantType.User);
+
+  it('set stores the bits with the Custom bit, and 0 means "follow the defaults" again', () => {
+    expect(attendeePermissionsAfter(group, member, 'set', 2 | 4 | 128)).toBe(1 | 2 | 4 | 128);
+    expect(attendeePermissionsAfter(group, member, 'set', 0)).toBe(0);
+  });
+
+  it('add and remove start from the effective permissions (the server default 246 here)', () => {
+    expect(attendeePermissionsAfter(group, member, 'add', 8)).toBe(254);
+    expect(attendeePermissionsAfter(group, member, 'remove', 128)).toBe(246 & ~128);
+    expect(attendeePermissionsAfter({ ...group, default_permissions: 1 | 128 }, member, 'add', 8)).toBe(1 | 8 | 128);
+    expect(attendeePermissionsAfter(group, { ...member, permissions: 1 | 2 }, 'remove', 2)).toBe(1);
+  });
+
+  it('refuses moderators, groups and circles, and one-to-one conversations with 400', () => {
+    expect(refusal(() => attendeePermissionsAfter(group, attendee(3, ParticipantType.Moderator), 'set', 2))).toEqual({ status: 400, code: 'moderator' });
+    expect(refusal(() => attendeePermissionsAfter(group, attendee(4, ParticipantType.GuestModerator, 'guests'), 'add', 8))).toEqual({ status: 400, code: 'moderator' });
+    expect(refusal(() => attendeePermissionsAfter(group, attendee(5, ParticipantType.User, 'groups'), 'set', 2))).toEqual({ status: 400, code: 'type' });
+    expect(refusal(() => attendeePermissionsAfter(room(RoomType.OneToOne), member, 'set', 2))).toEqual({ status: 400, code: 'room-type' });
+  });
+
+  it('room permissions: set adds Custom, add and remove change the old value', () => {
+    expect(roomPermissionsAfter(0, 'set', 128)).toBe(129);
+    expect(roomPermissionsAfter(0, 'set', 0)).toBe(0);
+    expect(roomPermissionsAfter(129, 'add', 8)).toBe(137);
+    expect(roomPermissionsAfter(137, 'remove', 128)).toBe(9);
   });
 });

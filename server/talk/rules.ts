@@ -1,14 +1,17 @@
 import {
   LobbyState,
   ParticipantType,
+  Permission,
   RoomType,
   type ParticipantTypeValue,
+  type PermissionMethod,
+  type RoomPermissionMode,
   type RoomTypeValue,
   type SessionConflictData,
 } from '../../contract/wire';
 import { isEmailAddress } from '../../contract/email';
 import { OcsError, badRequest, forbidden, type ApiGeneration } from '../http/ocs';
-import { isModerator, type AttendeeRow, type RoomRow, type SessionRow } from './model';
+import { effectivePermissions, isModerator, type AttendeeRow, type RoomRow, type SessionRow } from './model';
 
 /**
  * Talk's rules about the changes themselves, once the caller may make them (./access): what a room of each
@@ -146,5 +149,76 @@ export function checkSessionConflict(existing: SessionRow[], force: boolean): vo
   if (latest && !force) {
     const conflict: SessionConflictData = { sessionId: latest.id, inCall: latest.in_call, lastPing: latest.last_ping };
     throw new OcsError(409, 'You already have a session in this conversation', undefined, conflict);
+  }
+}
+
+// ---- permissions ---------------------------------------------------------------------------------
+
+const PERMISSION_METHODS: readonly PermissionMethod[] = ['set', 'add', 'remove'];
+const PERMISSION_MODES: readonly RoomPermissionMode[] = ['default', 'call'];
+
+/** `method` of the permission routes: set, add or remove; 400 {error: "method"} otherwise. */
+export function checkPermissionMethod(method: string): PermissionMethod {
+  if (!(PERMISSION_METHODS as readonly string[]).includes(method)) {
+    throw badRequest('method must be set, add or remove', 'method');
+  }
+  return method as PermissionMethod;
+}
+
+/** `mode` of `PUT /room/{token}/permissions/{mode}`: default or call; 400 {error: "mode"} otherwise. */
+export function checkPermissionMode(mode: string): RoomPermissionMode {
+  if (!(PERMISSION_MODES as readonly string[]).includes(mode)) throw badRequest('mode must be default or call', 'mode');
+  return mode as RoomPermissionMode;
+}
+
+/** Talk stores a chosen set with the Custom bit, so that only "nothing chosen" is 0 (follow the defaults). */
+export const withCustomBit = (permissions: number): number =>
+  permissions === Permission.Default ? Permission.Default : permissions | Permission.Custom;
+
+/**
+ * The attendee permissions to store, as Talk's ParticipantService::updatePermissions computes them: nobody in a
+ * one-to-one (400 room-type), never a moderator (400 moderator: they always have everything), never a group or
+ * circle (400 type). `set` stores the bits with the Custom bit (0 stays 0: back to the defaults); `add` and
+ * `remove` change the attendee's effective permissions and store the result as it is, without adding Custom,
+ * as Talk does (so removing every bit from inherited permissions lands on 0, the defaults again).
+ */
+export function attendeePermissionsAfter(
+  room: RoomRow,
+  target: AttendeeRow,
+  method: PermissionMethod,
+  permissions: number,
+): number {
+  if (isOneToOne(room)) throw badRequest('Nobody has permissions of their own in a one-to-one conversation', 'room-type');
+  if (isModerator(target)) throw badRequest('Moderators always have every permission', 'moderator');
+  if (target.actor_type === 'groups' || target.actor_type === 'circles') {
+    throw badRequest('Groups and circles have no permissions of their own', 'type');
+  }
+  const effective = effectivePermissions(room, target);
+  switch (method) {
+    case 'set':
+      return withCustomBit(permissions);
+    case 'add':
+      return effective | permissions;
+    case 'remove':
+      return effective & ~permissions;
+  }
+}
+
+/** Conversation permissions exist for group and public conversations (Talk: 400 {error: "type"} otherwise). */
+export function checkRoomPermissionsChange(room: RoomRow): void {
+  if (isOneToOne(room) || room.type === RoomType.NoteToSelf) {
+    throw badRequest('This conversation has no permissions of its own', 'type');
+  }
+}
+
+/** The room's call or default permissions after `method` (Talk's RoomService::setPermissions). */
+export function roomPermissionsAfter(old: number, method: PermissionMethod, permissions: number): number {
+  switch (method) {
+    case 'set':
+      return withCustomBit(permissions);
+    case 'add':
+      return old | permissions;
+    case 'remove':
+      return old & ~permissions;
   }
 }

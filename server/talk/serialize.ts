@@ -5,7 +5,7 @@ import {
   type V4Participant,
   type V4Room,
 } from '../../contract/wire';
-import { isModerator, permissionsOf } from './model';
+import { effectivePermissions, isModerator, type RoomRow } from './model';
 import type { ParticipantView, RoomView, TalkStore } from './store';
 
 /** The room as a v4 server returns it (every field spec/talk-openapi.json requires). */
@@ -25,11 +25,11 @@ export function toV4Room(store: TalkStore, view: RoomView): V4Room {
     actorType: self?.actor_type ?? '',
     actorId: self?.actor_id ?? '',
     attendeeId: self?.id ?? 0,
-    attendeePermissions: 0,
+    attendeePermissions: self?.permissions ?? 0,
     attendeePin: '',
-    permissions: permissionsOf(self),
-    defaultPermissions: 0,
-    callPermissions: 0,
+    permissions: effectivePermissions(room, self),
+    defaultPermissions: room.default_permissions,
+    callPermissions: room.call_permissions,
     participantType: self?.participant_type ?? 0,
     participantFlags: session?.in_call ?? 0,
     sessionId: session?.id ?? '0',
@@ -96,7 +96,7 @@ function statusFields(view: ParticipantView) {
   return { status: view.status.status, statusIcon: view.status.icon, statusMessage: view.status.message };
 }
 
-export function toV4Participant(roomToken: string, view: ParticipantView): V4Participant {
+export function toV4Participant(room: RoomRow, view: ParticipantView): V4Participant {
   const { attendee, sessions } = view;
   const latest = sessions[0];
   return {
@@ -107,10 +107,10 @@ export function toV4Participant(roomToken: string, view: ParticipantView): V4Par
     participantType: attendee.participant_type,
     lastPing: latest?.last_ping ?? 0,
     inCall: sessions.reduce((flags, session) => flags | session.in_call, 0),
-    permissions: permissionsOf(attendee),
-    attendeePermissions: 0,
+    permissions: effectivePermissions(room, attendee),
+    attendeePermissions: attendee.permissions,
     attendeePin: '',
-    roomToken,
+    roomToken: room.token,
     sessionIds: sessions.map((session) => session.id),
     ...statusFields(view),
     ...(view.status ? { statusClearAt: view.status.clear_at } : {}),

@@ -1,7 +1,7 @@
 import type { Db } from '../db/schema';
 import { OcsError, badRequest, forbidden, notFound, type ApiGeneration } from '../http/ocs';
 import { hashPassword, newGuestActorId, newSessionId, verifyPassword } from '../secrets';
-import { ParticipantType, RoomType, type RoomTypeValue } from '../../contract/wire';
+import { ParticipantType, RoomType, type PermissionMethod, type RoomPermissionMode, type RoomTypeValue } from '../../contract/wire';
 import {
   moderatedRoom,
   participantRoom,
@@ -14,9 +14,7 @@ import {
 } from './access';
 import { expireSilentSessions } from './expiry';
 import {
-  MODERATOR_TYPES,
-  PERMISSIONS_DEFAULT,
-  PERMISSIONS_MODERATOR,
+  effectivePermissions,
   isModerator,
   nowSeconds,
   type AttendeeRow,
@@ -28,7 +26,9 @@ import {
 import { TalkRepository, type AttendeeRef, type CollectiveKind } from './repository';
 import {
   STATUS_PARTICIPANT_LIMIT,
+  attendeePermissionsAfter,
   checkJoinPassword,
+  checkRoomPermissionsChange,
   checkNewRoom,
   checkOneToOneInvite,
   checkParticipantsCanBeAdded,
@@ -42,6 +42,7 @@ import {
   leavingClosesRoom,
   lobbyTimerToStore,
   promotedType,
+  roomPermissionsAfter,
 } from './rules';
 
 export type { AttendeeRef, RoomView };
@@ -312,6 +313,45 @@ export class TalkStore {
     this.touch(room);
   }
 
+  // ---- permissions (v4) -------------------------------------------------------------------------
+
+  /** `PUT …/attendees/permissions`: one person's own permissions (rules: attendeePermissionsAfter). */
+  setAttendeePermissions(token: string, identity: Identity, attendeeId: number, method: PermissionMethod, permissions: number): void {
+    const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
+    const target = resolveAttendee(this.repository, room, { attendeeId });
+    this.repository.setAttendeePermissions(target.id, attendeePermissionsAfter(room, target, method, permissions));
+    // Talk makes someone who came in by the link a proper member once a moderator has chosen their permissions.
+    if (target.participant_type === ParticipantType.UserSelfJoined) {
+      this.repository.setParticipantType(target.id, ParticipantType.User);
+    }
+  }
+
+  /**
+   * `PUT /room/{token}/permissions/{mode}`: the conversation's default (or call) permissions. Like Talk, setting
+   * them puts every person back on them: permissions chosen for single people are reset.
+   */
+  setRoomPermissions(token: string, identity: Identity, mode: RoomPermissionMode, permissions: number): RoomView {
+    const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
+    checkRoomPermissionsChange(room);
+    const old = mode === 'default' ? room.default_permissions : room.call_permissions;
+    this.repository.setRoomPermissions(room.id, mode, roomPermissionsAfter(old, 'set', permissions));
+    this.repository.resetAttendeePermissions(room.id);
+    return this.getRoom(token, identity);
+  }
+
+  /**
+   * `PUT …/attendees/permissions/all` (deprecated in Talk): changes the call permissions; `set` resets everyone's
+   * own permissions, `add` and `remove` apply to those who have their own too (Talk's RoomService::setPermissions).
+   */
+  setAllAttendeesPermissions(token: string, identity: Identity, method: PermissionMethod, permissions: number): RoomView {
+    const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
+    checkRoomPermissionsChange(room);
+    this.repository.setRoomPermissions(room.id, 'call', roomPermissionsAfter(room.call_permissions, method, permissions));
+    if (method === 'set') this.repository.resetAttendeePermissions(room.id);
+    else this.repository.modifyAttendeePermissions(room.id, method, permissions);
+    return this.getRoom(token, identity);
+  }
+
   // ---- sessions ---------------------------------------------------------------------------------
 
   /** Joins the caller to the room from this browser (a 409 for a session they already have, unless `force`). */
@@ -376,7 +416,7 @@ export class TalkStore {
       roomId: room.id,
       inCall: row.in_call,
       lastPing: row.id === session.id ? now : row.last_ping,
-      participantPermissions: MODERATOR_TYPES.includes(row.participant_type) ? PERMISSIONS_MODERATOR : PERMISSIONS_DEFAULT,
+      participantPermissions: effectivePermissions(room, row),
       actorType: row.actor_type,
       actorId: row.actor_id,
     }));
