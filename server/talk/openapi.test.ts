@@ -238,3 +238,37 @@ describe('joining conforms to openapi.json', () => {
     expectConforms(await guest.request('DELETE', v4('/room/launch/participants/active')), ACTIVE, 'delete', 200);
   });
 });
+
+describe('permissions conform to openapi.json', () => {
+  const server = useServer();
+  const ATTENDEE_PERMISSIONS = '/room/{token}/attendees/permissions';
+  const ALL_PERMISSIONS = '/room/{token}/attendees/permissions/all';
+  const ROOM_PERMISSIONS = '/room/{token}/permissions/{mode}';
+
+  it('PUT /attendees/permissions → 200 Participant[], 400 {error}, 404 {error}', async () => {
+    const alice = Client.as(server(), 'alice');
+    const put = (json: Record<string, unknown>, token = 'designteam') =>
+      alice.request('PUT', v4(`/room/${token}/attendees/permissions`), { json });
+    const carol = attendeeId(server(), 'designteam', 'carol');
+    expectConforms(await put({ attendeeId: carol, method: 'set', permissions: 130 }), ATTENDEE_PERMISSIONS, 'put', 200);
+    expectConforms(await put({ attendeeId: carol, method: 'add', permissions: 8 }), ATTENDEE_PERMISSIONS, 'put', 200);
+    expectConforms(await put({ attendeeId: attendeeId(server(), 'designteam', 'bob'), method: 'set', permissions: 2 }), ATTENDEE_PERMISSIONS, 'put', 400);
+    expectConforms(await put({ attendeeId: carol, method: 'flip', permissions: 2 }), ATTENDEE_PERMISSIONS, 'put', 400);
+    expectConforms(await put({ attendeeId: carol, method: 'set', permissions: 512 }), ATTENDEE_PERMISSIONS, 'put', 400);
+    expectConforms(await put({ attendeeId: 999_999, method: 'set', permissions: 2 }), ATTENDEE_PERMISSIONS, 'put', 404);
+  });
+
+  it('PUT /attendees/permissions/all → 200 Room, 400', async () => {
+    const alice = Client.as(server(), 'alice');
+    expectConforms(await alice.request('PUT', v4('/room/designteam/attendees/permissions/all'), { json: { method: 'add', permissions: 8 } }), ALL_PERMISSIONS, 'put', 200);
+    expectConforms(await alice.request('PUT', v4('/room/alicebob/attendees/permissions/all'), { json: { method: 'add', permissions: 8 } }), ALL_PERMISSIONS, 'put', 400);
+  });
+
+  it('PUT /permissions/{mode} → 200 Room, 400 {error}', async () => {
+    const alice = Client.as(server(), 'alice');
+    expectConforms(await alice.request('PUT', v4('/room/designteam/permissions/default'), { json: { permissions: 134 } }), ROOM_PERMISSIONS, 'put', 200);
+    expectConforms(await alice.request('PUT', v4('/room/designteam/permissions/call'), { json: { permissions: 0 } }), ROOM_PERMISSIONS, 'put', 200);
+    expectConforms(await alice.request('PUT', v4('/room/designteam/permissions/everyone'), { json: { permissions: 2 } }), ROOM_PERMISSIONS, 'put', 400);
+    expectConforms(await alice.request('PUT', v4('/room/alicebob/permissions/default'), { json: { permissions: 2 } }), ROOM_PERMISSIONS, 'put', 400);
+  });
+});

@@ -204,11 +204,18 @@ describe('the screen', () => {
   });
 
   it('holds only joined non-moderators, and only while the lobby is on', () => {
-    const lobbyOn = { lobby: { enabled: true, opensAt: NOW }, canModerate: false };
+    const lobbyOn = { lobby: { enabled: true, opensAt: NOW }, canModerate: false, ownPermissions: 246 as number | null };
     expect(lobbyHold(joined, lobbyOn)).toEqual({ opensAt: NOW });
     expect(lobbyHold(out, lobbyOn)).toBeNull();
     expect(lobbyHold(joined, { ...lobbyOn, canModerate: true })).toBeNull();
     expect(lobbyHold(joined, { ...lobbyOn, lobby: { enabled: false, opensAt: null } })).toBeNull();
     expect(lobbyHold(joined, undefined)).toBeNull();
+  });
+
+  it('lets through whoever a moderator let in ("skip the lobby", v4); v1 has no such permission', () => {
+    const lobbyOn = { lobby: { enabled: true, opensAt: null }, canModerate: false };
+    expect(lobbyHold(joined, { ...lobbyOn, ownPermissions: 254 })).toBeNull();
+    expect(lobbyHold(joined, { ...lobbyOn, ownPermissions: 246 })).toEqual({ opensAt: null });
+    expect(lobbyHold(joined, { ...lobbyOn, ownPermissions: null })).toEqual({ opensAt: null });
   });
 });

@@ -17,7 +17,7 @@
  * outlives sessions; while joined, a guest may hold a rename draft (rename-opened, rename-typed,
  * rename-attempted, then renamed or rename-closed).
  */
-import type { Conversation } from '../../lib/api';
+import { Permission, type Conversation } from '../../lib/api';
 import { guestNameError, guestNameLengthError } from './guest-name';
 
 export const PASSWORD_REQUIRED = 'Enter the conversation’s password.';
@@ -173,15 +173,16 @@ export function renameProblem(draft: RenameDraft): string | null {
 }
 
 /**
- * The lobby that holds this person: only once joined (their role decides) and only for non-moderators. Null
- * when nothing holds them.
+ * The lobby that holds this person: only once joined (their role decides), and neither moderators nor those a
+ * moderator let in (the permission "skip the lobby", v4). Null when nothing holds them.
  */
 export function lobbyHold(
   session: SessionState,
-  conversation: Pick<Conversation, 'lobby' | 'canModerate'> | undefined,
+  conversation: Pick<Conversation, 'lobby' | 'canModerate' | 'ownPermissions'> | undefined,
 ): { opensAt: number | null } | null {
   if (session.kind !== 'joined' || conversation === undefined) return null;
   if (!conversation.lobby.enabled || conversation.canModerate) return null;
+  if (conversation.ownPermissions !== null && (conversation.ownPermissions & Permission.SkipLobby) !== 0) return null;
   return { opensAt: conversation.lobby.opensAt };
 }
 

@@ -11,6 +11,7 @@ function conversation(overrides: Partial<Conversation> & Pick<Conversation, 'tok
     canModerate: false,
     ownAccountId: null,
     defaultPermissions: null,
+    ownPermissions: null,
     ...overrides,
   };
 }

@@ -74,6 +74,7 @@ function conversationFromRoom(
   room: CommonRoomFields,
   ownAccountId: string | null,
   defaultPermissions: number | null,
+  ownPermissions: number | null,
 ): Conversation {
   const ownRole = participantRoleFromWire(room.participantType);
   return {
@@ -86,6 +87,7 @@ function conversationFromRoom(
     canModerate: isModeratorRole(ownRole),
     ownAccountId,
     defaultPermissions,
+    ownPermissions,
   };
 }
 
@@ -98,11 +100,12 @@ export function conversationFromV4(room: V4Room): Conversation {
     room,
     room.actorType === 'users' && room.actorId ? room.actorId : null,
     room.defaultPermissions,
+    room.permissions,
   );
 }
 
 export function conversationFromV1(room: V1Room): Conversation {
-  return conversationFromRoom(room, null, null);
+  return conversationFromRoom(room, null, null, null);
 }
 
 // ---- participants ---------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ describe('listConversations', () => {
         // v4 rooms say who the caller is.
         ownAccountId: 'alice',
         defaultPermissions: 0,
+        ownPermissions: 0,
       },
     ]);
   });
@@ -85,6 +86,7 @@ describe('listConversations', () => {
         // v1 rooms do not say who the caller is.
         ownAccountId: null,
         defaultPermissions: null,
+        ownPermissions: null,
       },
       {
         token: 'dm1',
@@ -96,6 +98,7 @@ describe('listConversations', () => {
         canModerate: false,
         ownAccountId: null,
         defaultPermissions: null,
+        ownPermissions: null,
       },
     ]);
   });
@@ -165,6 +168,7 @@ describe.each(versions)('one conversation ($version)', ({ version, base, room })
       canModerate: true,
       ownAccountId: version === 'v4' ? 'alice' : null,
       defaultPermissions: version === 'v4' ? 0 : null,
+      ownPermissions: version === 'v4' ? 0 : null,
     });
   });
 

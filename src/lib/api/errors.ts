@@ -139,3 +139,12 @@ export function errorFromResponse(response: FailedResponse): ApiError {
       return new ApiError(status, message, ocsStatusCode, data);
   }
 }
+
+/** A permissions call to a server without permissions (v1, or no `conversation-permissions`): the UI never offers it. */
+export class PermissionsUnsupportedError extends Error {
+  override readonly name = 'PermissionsUnsupportedError';
+
+  constructor() {
+    super('This server has no per-person permissions');
+  }
+}

@@ -6,6 +6,7 @@ export {
   LobbyError,
   NetworkError,
   NotFoundError,
+  PermissionsUnsupportedError,
   SessionConflictError,
   UnaddressableParticipantError,
   UnauthorizedError,
@@ -27,6 +28,7 @@ export {
   type SuggestionSearch,
 } from './participants';
 export { isParticipantAddressable } from './participant-keys';
+export { setDefaultPermissions, setParticipantPermissions, supportsPermissions } from './permissions';
 export {
   GUEST_NAME_MAX_LENGTH,
   SessionEndedError,

@@ -40,6 +40,11 @@ export interface Conversation {
    * contract/wire.ts); 0 means the server's default. Null where the server has no permissions (v1).
    */
   defaultPermissions: number | null;
+  /**
+   * What the signed-in person may do here (Talk's bits, computed by the server; moderators: everything). A lobby
+   * does not hold someone with `Permission.SkipLobby`. Null where the server has no permissions (v1).
+   */
+  ownPermissions: number | null;
 }
 
 export type NewConversationType = 'group' | 'public';
