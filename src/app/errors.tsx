@@ -11,6 +11,7 @@ import {
   LobbyError,
   NetworkError,
   NotFoundError,
+  PermissionsUnsupportedError,
   SessionConflictError,
   SessionEndedError,
   UnaddressableParticipantError,
@@ -43,6 +44,8 @@ export const REFUSALS = {
   banned: 'You have been banned from this conversation.',
   joinedElsewhere: 'You joined this conversation from another window.',
   removedFromConversation: 'A moderator removed you from this conversation.',
+  moderatorsHaveEveryPermission: 'Moderators always have every permission.',
+  permissionsModeratorsOnly: 'Only moderators can change permissions.',
   sessionTimedOut: 'You were disconnected for too long, so you are no longer in this conversation.',
 } as const;
 
@@ -88,6 +91,21 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 400) return 'This conversation does not take new participants of this kind.';
       return null;
     }
+    case 'set-permissions': {
+      if (status === 404) return REFUSALS.participantLeft;
+      if (status === 403) return REFUSALS.permissionsModeratorsOnly;
+      if (status === 400) {
+        if (error.code === 'moderator') return REFUSALS.moderatorsHaveEveryPermission;
+        if (error.code === 'room-type') return 'Nobody has permissions of their own in a one-to-one conversation.';
+        if (error.code === 'type') return 'Groups and circles have no permissions of their own.';
+        return `The server refused these permissions for ${context.participant.name}.`;
+      }
+      return null;
+    }
+    case 'set-default-permissions':
+      if (status === 403) return REFUSALS.permissionsModeratorsOnly;
+      if (status === 400) return 'This conversation has no default permissions of its own.';
+      return null;
     case 'leave-conversation':
       return status === 400 ? REFUSALS.lastModerator : null;
     case 'set-lobby':
@@ -124,6 +142,7 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
 export function describeError(error: unknown, context?: ErrorContext): string {
   const refusal = context ? describeRefusal(error, context) : null;
   if (refusal !== null) return refusal;
+  if (error instanceof PermissionsUnsupportedError) return 'This server has no per-person permissions.';
   if (error instanceof UnaddressableParticipantError) {
     return 'This guest has not joined yet, so the server cannot be told who is meant. Try again once they have joined.';
   }

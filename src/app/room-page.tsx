@@ -6,8 +6,8 @@
 import { useCallback, useId } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
-import { Roster } from '../features/roster';
+import { DefaultPermissions, LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
+import { Roster, rosterQueries } from '../features/roster';
 import { useIdentity } from './identity';
 import './room-page.css';
 
@@ -24,6 +24,11 @@ export function RoomPage() {
     void queryClient.invalidateQueries({ queryKey: roomsQueries.all() });
   }, [queryClient]);
 
+  // Default permissions change what everyone in the roster may do (and reset permissions chosen for single people).
+  const refreshRoster = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: rosterQueries.conversation(token) });
+  }, [queryClient, token]);
+
   if (!conversation) return <p role="status">Loading the conversation…</p>;
 
   return (
@@ -34,6 +39,7 @@ export function RoomPage() {
       </h1>
       <div className="room-controls">
         <LobbyControls token={token} />
+        <DefaultPermissions token={token} onChanged={refreshRoster} />
         <LeaveConversation token={token} />
       </div>
       {/* Keyed by conversation: another room starts with an empty search and no pending dialogs. */}

@@ -16,6 +16,9 @@ export type ErrorContext =
       participant: { name: string; role: ParticipantRole; isSelf: boolean };
     }
   | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
+  /** Changing one person's permissions, letting them in from the lobby included. */
+  | { action: 'set-permissions'; participant: { name: string } }
+  | { action: 'set-default-permissions' }
   | { action: 'search-participants' }
   | { action: 'list-participants' }
   | { action: 'leave-conversation' }

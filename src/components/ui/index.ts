@@ -9,5 +9,6 @@ export {
   type MenuRequest,
   type MenuTriggerProps,
 } from './MenuHost';
+export { CheckboxList, type CheckboxListProps, type CheckboxOption } from './CheckboxList';
 export { Switch, type SwitchProps } from './Switch';
 export { NoticeStack, type NoticeStackProps } from './NoticeStack';

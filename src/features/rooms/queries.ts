@@ -15,6 +15,13 @@ export const roomsQueries = {
       queryKey: roomsQueries.lists(),
       queryFn: ({ signal }) => listConversations(talk, { signal }),
     }),
+  /** What the server offers (the API generation, permissions): read once per client, so it never goes stale. */
+  api: (talk: TalkClient) =>
+    queryOptions({
+      queryKey: [...roomsQueries.all(), 'api'] as const,
+      queryFn: () => talk.api(),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
   detail: (talk: TalkClient, token: string) =>
     queryOptions({
       queryKey: [...roomsQueries.details(), token] as const,

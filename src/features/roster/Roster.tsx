@@ -1,6 +1,10 @@
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/ui';
-import type { Conversation } from '../../lib/api';
+import { useTalkClient, type Conversation } from '../../lib/api';
+import { PermissionsDialog, type PermissionsDecision } from './PermissionsDialog';
+import { rosterQueries } from './queries';
+import { usePermissionChanges } from './usePermissionChanges';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
@@ -22,6 +26,12 @@ interface Removal {
   /** The row's actions button, where focus returns when the dialog closes. */
   returnFocus: HTMLElement | null;
   /** The question is on screen. The rest stays after the answer, so the dialog closes with its words intact. */
+  asking: boolean;
+}
+
+interface PermissionsEditing {
+  row: RosterRow;
+  returnFocus: HTMLElement | null;
   asking: boolean;
 }
 
@@ -53,24 +63,42 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   // Typing stays responsive while a long roster re-filters.
   const deferredSearch = useDeferredValue(search);
   const roster = useRoster(token, deferredSearch);
+  const talk = useTalkClient();
+  const { data: api } = useQuery(rosterQueries.api(talk));
+  const managesPermissions = conversation.canModerate && (api?.supportsPermissions ?? false);
   const viewer = useMemo<RosterViewer>(
-    () => ({ id: viewerId, canModerate: conversation.canModerate }),
-    [viewerId, conversation.canModerate],
+    () => ({ id: viewerId, canModerate: conversation.canModerate, managesPermissions, lobbyEnabled: conversation.lobby.enabled }),
+    [viewerId, conversation.canModerate, managesPermissions, conversation.lobby.enabled],
   );
   const moderation = useModeration(token, viewer);
+  const permissionChanges = usePermissionChanges(token);
+  const [editing, setEditing] = useState<PermissionsEditing | null>(null);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [adding, setAdding] = useState(false);
   const searchId = useId();
 
   // The rows are memoised on this handler: it stays the same function while doing what the latest render says.
-  const runRef = useRef(moderation.run);
+  const runRef = useRef({ moderate: moderation.run, changePermissions: permissionChanges.run });
   useLayoutEffect(() => {
-    runRef.current = moderation.run;
+    runRef.current = { moderate: moderation.run, changePermissions: permissionChanges.run };
   });
   const onAction = useCallback<RosterActionHandler>((row, action, button) => {
     if (action === 'remove') setRemoval({ row, returnFocus: button, asking: true });
-    else runRef.current({ action, row });
+    else if (action === 'permissions') setEditing({ row, returnFocus: button, asking: true });
+    else if (action === 'let-in') runRef.current.changePermissions({ row, change: { kind: 'let-in' } });
+    else runRef.current.moderate({ action, row });
   }, []);
+
+  function decidePermissions(decision: PermissionsDecision) {
+    if (!editing?.asking) return;
+    // The dialog only answers; the roster runs the change and reports on it.
+    if (decision.kind === 'set') {
+      permissionChanges.run({ row: editing.row, change: { kind: 'set', permissions: decision.permissions } });
+    } else if (decision.kind === 'reset') {
+      permissionChanges.run({ row: editing.row, change: { kind: 'reset' } });
+    }
+    setEditing({ ...editing, asking: false });
+  }
 
   function decideRemoval(confirmed: boolean) {
     if (!removal?.asking) return;
@@ -122,6 +150,14 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
       <p role="status" className="roster-feedback">
         {moderation.feedback && moderation.feedback.kind !== 'error' ? moderation.feedback.message : ''}
       </p>
+      <p role="status" className="roster-feedback">
+        {permissionChanges.progress ?? ''}
+      </p>
+      {permissionChanges.error !== null && (
+        <p role="alert" className="alert roster-error">
+          {permissionChanges.error}
+        </p>
+      )}
       {moderation.feedback?.kind === 'error' && (
         <p role="alert" className="alert roster-error">
           {moderation.feedback.message}
@@ -147,7 +183,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           <RosterList
             rows={roster.rows}
             viewer={viewer}
-            busyKey={moderation.busyKey}
+            busyKey={moderation.busyKey ?? permissionChanges.busyKey}
             onAction={onAction}
             label="Participants"
           />
@@ -166,6 +202,23 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
             {removal.row.name} will no longer be a participant of “{conversation.name}”.
           </p>
         </ConfirmDialog>
+      )}
+
+      {editing && (
+        <PermissionsDialog
+          // A fresh dialog (and checkboxes) for each person.
+          key={editing.row.key}
+          open={editing.asking}
+          targets={[
+            {
+              name: editing.row.name,
+              permissions: editing.row.participant.permissions ?? 0,
+              isModerator: editing.row.isModerator,
+            },
+          ]}
+          onDecision={decidePermissions}
+          finalFocus={editing.returnFocus}
+        />
       )}
 
       {canAdd && (

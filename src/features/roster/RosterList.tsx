@@ -1,5 +1,6 @@
 import { memo, useCallback, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { isInLobby } from './permission-actions';
 import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
 import { useRowsPaintedMark } from './perf-marks';
 import { RosterRowView } from './RosterRowView';
@@ -103,6 +104,7 @@ export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAc
               active={item.index === activeIndex}
               busy={row.key === busyKey}
               isSelf={isViewer(row, viewer)}
+              inLobby={isInLobby(row, viewer)}
               hasActions={rosterActions(row, viewer).length > 0}
               menuOpen={row.key === rowMenu.openKey}
               onOpenMenu={rowMenu.openMenu}

@@ -16,6 +16,8 @@ export interface RosterRowViewProps {
   active: boolean;
   busy: boolean;
   isSelf: boolean;
+  /** Held by the conversation's lobby while it is on (./permission-actions.ts isInLobby). */
+  inLobby: boolean;
   hasActions: boolean;
   menuOpen: boolean;
   /** Must be stable: the row is memoised on it. */
@@ -31,6 +33,7 @@ export const RosterRowView = memo(function RosterRowView({
   active,
   busy,
   isSelf,
+  inLobby,
   hasActions,
   menuOpen,
   onOpenMenu,
@@ -70,6 +73,7 @@ export const RosterRowView = memo(function RosterRowView({
             </span>
           )}
           {row.inCall && <span className="tag tag--call">In call</span>}
+          {inLobby && <span className="tag tag--lobby">In the lobby</span>}
           {row.status && (
             <span className="roster-status">
               {[row.status.icon, row.status.label, row.status.message].filter(Boolean).join(' ')}

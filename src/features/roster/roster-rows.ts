@@ -4,6 +4,7 @@
  */
 import { isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
 import { roleLabel } from '../../lib/labels';
+import { PERMISSION_ACTION_LABELS, permissionActions, type PermissionAction, type PermissionsViewer } from './permission-actions';
 import { searchable } from './search-text';
 
 /** One line of the roster. Built once per participant object (see `toRosterRow`). */
@@ -42,18 +43,22 @@ export interface RosterStatus {
 }
 
 /** Who is looking at the roster, which decides the actions on each row. */
-export interface RosterViewer {
+export interface RosterViewer extends PermissionsViewer {
   /** The signed-in account id; null when unknown (the viewer's own row then offers nothing risky). */
   id: string | null;
   canModerate: boolean;
 }
 
-export type RosterAction = 'promote' | 'demote' | 'remove';
+export type RosterAction = 'promote' | 'demote' | 'remove' | PermissionAction;
+
+/** The actions ./useModeration runs (the permission actions have their own hook). */
+export type ModerationAction = Exclude<RosterAction, PermissionAction>;
 
 export const ACTION_LABELS: Record<RosterAction, string> = {
   promote: 'Promote to moderator',
   demote: 'Demote to member',
   remove: 'Remove from conversation',
+  ...PERMISSION_ACTION_LABELS,
 };
 
 const MODERATOR_ROLES: ReadonlySet<ParticipantRole> = new Set(['owner', 'moderator', 'guest-moderator']);
@@ -202,6 +207,7 @@ export function rosterActions(row: RosterRow, viewer: RosterViewer): RosterActio
   const promotable = participant.kind === 'user' || participant.kind === 'guest' || participant.kind === 'email';
   if (promotable && (participant.role === 'member' || participant.role === 'guest')) actions.push('promote');
   if (participant.role === 'moderator' || participant.role === 'guest-moderator') actions.push('demote');
+  actions.push(...permissionActions(row, viewer));
   actions.push('remove');
   return actions;
 }

@@ -7,10 +7,10 @@ import {
 } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
 import { rosterQueries } from './queries';
-import { isViewer, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
+import { isViewer, type ModerationAction, type RosterRow, type RosterViewer } from './roster-rows';
 
 export interface ModerationRequest {
-  action: RosterAction;
+  action: ModerationAction;
   row: RosterRow;
 }
 

@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Permission, setParticipantPermissions, useTalkClient, type TalkClient } from '../../lib/api';
+import { useDescribeError } from '../../lib/describe-error';
+import { pushNotice } from '../../lib/notices';
+import { rosterQueries } from './queries';
+import type { RosterRow } from './roster-rows';
+
+/** A change of one person's permissions, as the dialog or the menu asked for it. */
+export type PermissionChange =
+  | { kind: 'set'; permissions: number }
+  /** Back to the conversation's defaults (their own permissions become 0). */
+  | { kind: 'reset' }
+  /** Let in from the lobby: add "skip the lobby", as Talk's own UI does. */
+  | { kind: 'let-in' };
+
+export interface PermissionChangeRequest {
+  row: RosterRow;
+  change: PermissionChange;
+}
+
+function apply(talk: TalkClient, token: string, { row, change }: PermissionChangeRequest): Promise<void> {
+  switch (change.kind) {
+    case 'set':
+      return setParticipantPermissions(talk, token, row.participant, 'set', change.permissions);
+    case 'reset':
+      return setParticipantPermissions(talk, token, row.participant, 'set', Permission.Default);
+    case 'let-in':
+      return setParticipantPermissions(talk, token, row.participant, 'add', Permission.SkipLobby);
+  }
+}
+
+function doneMessage({ row, change }: PermissionChangeRequest): string {
+  switch (change.kind) {
+    case 'set':
+      return `${row.name}’s permissions were changed.`;
+    case 'reset':
+      return `${row.name} follows the conversation’s default permissions again.`;
+    case 'let-in':
+      return `${row.name} was let in.`;
+  }
+}
+
+function progressMessage({ row, change }: PermissionChangeRequest): string {
+  return change.kind === 'let-in' ? `Letting ${row.name} in…` : `Changing ${row.name}’s permissions…`;
+}
+
+/**
+ * Changes one person's permissions and says so in a notice whose "Undo" puts back exactly the permissions of
+ * their own they had before (0 when they followed the defaults), so a let-in guest is held by the lobby again.
+ * The mutation stays pending until the refetched roster has landed.
+ */
+export function usePermissionChanges(token: string) {
+  const talk = useTalkClient();
+  const queryClient = useQueryClient();
+  const describeError = useDescribeError();
+  const refetchRoster = () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
+
+  const mutation = useMutation({
+    mutationFn: (request: PermissionChangeRequest) => apply(talk, token, request),
+    onSuccess: (_, request) => {
+      const { row } = request;
+      const previous = row.participant.attendeePermissions ?? Permission.Default;
+      pushNotice({
+        message: doneMessage(request),
+        undo: {
+          run: async () => {
+            await setParticipantPermissions(talk, token, row.participant, 'set', previous);
+            await refetchRoster();
+          },
+          doneMessage: `${row.name}’s permissions are as they were.`,
+          describeFailure: (error) => describeError(error, { action: 'set-permissions', participant: { name: row.name } }),
+        },
+      });
+    },
+    onSettled: refetchRoster,
+  });
+
+  const request = mutation.variables;
+  return {
+    run: mutation.mutate,
+    busyKey: mutation.isPending ? (request?.row.key ?? null) : null,
+    progress: request && mutation.isPending ? progressMessage(request) : null,
+    error:
+      request && mutation.isError
+        ? describeError(mutation.error, { action: 'set-permissions', participant: { name: request.row.name } })
+        : null,
+  };
+}
