@@ -181,7 +181,8 @@ describe('Roster', () => {
     };
 
     await user.click(screen.getByRole('button', { name: 'Actions for Eve' }));
-    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Remove from conversation']);
+    // A current (v4) server has per-person permissions; the lobby is off, so nobody is let in.
+    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Permissions', 'Remove from conversation']);
     await closeMenu();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Support' }));
@@ -191,6 +192,7 @@ describe('Roster', () => {
     await user.click(screen.getByRole('button', { name: 'Actions for Hugo' }));
     expect(await itemsOfMenu('Actions for Hugo')).toEqual([
       'Promote to moderator',
+      'Permissions',
       'Remove from conversation',
     ]);
   });
