@@ -125,6 +125,11 @@ describe('permissions of one person (v4)', () => {
     await user.click(within(notices()).getByRole('button', { name: 'Undo' }));
     expect(await within(notices()).findByText('Carol’s permissions are as they were.')).toBeInTheDocument();
     expect(await participant(server, 'designteam', 'Carol')).toMatchObject({ attendeePermissions: 0, permissions: 246 });
+    // Opened again, the dialog starts from the restored permissions.
+    await waitFor(() => expect(rowOf('Carol')).not.toHaveAttribute('aria-busy'));
+    await openMenuItem(user, 'Carol', 'Permissions');
+    const again = await screen.findByRole('dialog', { name: 'Permissions for Carol' });
+    expect(within(again).getByRole('checkbox', { name: 'Send messages' })).toBeChecked();
   });
 
   it('"Reset to default" makes them follow the conversation again', async () => {

@@ -30,6 +30,8 @@ interface Removal {
 }
 
 interface PermissionsEditing {
+  /** Each opening gets a fresh dialog, whose boxes start from the row as it is then. */
+  id: number;
   row: RosterRow;
   returnFocus: HTMLElement | null;
   asking: boolean;
@@ -73,6 +75,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   const moderation = useModeration(token, viewer);
   const permissionChanges = usePermissionChanges(token);
   const [editing, setEditing] = useState<PermissionsEditing | null>(null);
+  const editings = useRef(0);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [adding, setAdding] = useState(false);
   const searchId = useId();
@@ -84,7 +87,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   });
   const onAction = useCallback<RosterActionHandler>((row, action, button) => {
     if (action === 'remove') setRemoval({ row, returnFocus: button, asking: true });
-    else if (action === 'permissions') setEditing({ row, returnFocus: button, asking: true });
+    else if (action === 'permissions') setEditing({ id: ++editings.current, row, returnFocus: button, asking: true });
     else if (action === 'let-in') runRef.current.changePermissions({ row, change: { kind: 'let-in' } });
     else runRef.current.moderate({ action, row });
   }, []);
@@ -206,8 +209,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
 
       {editing && (
         <PermissionsDialog
-          // A fresh dialog (and checkboxes) for each person.
-          key={editing.row.key}
+          key={editing.id}
           open={editing.asking}
           targets={[
             {
