@@ -18,7 +18,8 @@ export interface PermissionChangeRequest {
   change: PermissionChange;
 }
 
-function apply(talk: TalkClient, token: string, { row, change }: PermissionChangeRequest): Promise<void> {
+/** Runs one change through the API (also what a bulk runner over the selection calls per row). */
+export function applyPermissionChange(talk: TalkClient, token: string, { row, change }: PermissionChangeRequest): Promise<void> {
   switch (change.kind) {
     case 'set':
       return setParticipantPermissions(talk, token, row.participant, 'set', change.permissions);
@@ -56,7 +57,7 @@ export function usePermissionChanges(token: string) {
   const refetchRoster = () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
 
   const mutation = useMutation({
-    mutationFn: (request: PermissionChangeRequest) => apply(talk, token, request),
+    mutationFn: (request: PermissionChangeRequest) => applyPermissionChange(talk, token, request),
     onSuccess: (_, request) => {
       const { row } = request;
       const previous = row.participant.attendeePermissions ?? Permission.Default;
