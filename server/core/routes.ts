@@ -22,6 +22,8 @@ export interface CoreOptions {
 export function capabilities(options: CoreOptions): CapabilitiesData {
   const features = ['webinary-lobby', 'guest-display-names', 'invite-groups-and-mails', 'multi-room-users', 'in-call-flags'];
   if (options.generations.includes('v4')) features.unshift('conversation-v4', 'signaling-v3');
+  // The ban routes (server/talk/bans.ts) are served beside v4 only.
+  if (options.generations.includes('v4')) features.push('ban-v1');
   if (options.circlesEnabled) features.push('circles-support');
   return {
     version: { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '' },
