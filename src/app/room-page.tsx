@@ -7,7 +7,7 @@ import { useCallback, useId } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
-import { Roster } from '../features/roster';
+import { Bans, Roster } from '../features/roster';
 import { useIdentity } from './identity';
 import './room-page.css';
 
@@ -34,6 +34,7 @@ export function RoomPage() {
       </h1>
       <div className="room-controls">
         <LobbyControls token={token} />
+        <Bans conversation={conversation} />
         <LeaveConversation token={token} />
       </div>
       {/* Keyed by conversation: another room starts with an empty search and no pending dialogs. */}

@@ -16,6 +16,9 @@ export type ErrorContext =
       participant: { name: string; role: ParticipantRole; isSelf: boolean };
     }
   | { action: 'add-participant'; participant: { name: string; source: ParticipantSource } }
+  /** Banning someone (`name`: who), listing the bans, lifting one (`name`: who was banned). */
+  | { action: 'ban-participant' | 'unban-participant'; participant: { name: string } }
+  | { action: 'list-bans' }
   | { action: 'search-participants' }
   | { action: 'list-participants' }
   | { action: 'leave-conversation' }

@@ -1,7 +1,12 @@
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/ui';
-import type { Conversation } from '../../lib/api';
+import { useTalkClient, type Conversation } from '../../lib/api';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
+import { BanDialog } from './BanDialog';
+import { conversationHasBans } from './Bans';
+import { rosterQueries } from './queries';
+import { useBanParticipant } from './useBanParticipant';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
@@ -53,12 +58,18 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   // Typing stays responsive while a long roster re-filters.
   const deferredSearch = useDeferredValue(search);
   const roster = useRoster(token, deferredSearch);
+  const talk = useTalkClient();
+  const { data: bansSupported = false } = useQuery(rosterQueries.banSupport(talk));
+  const canBan = bansSupported && conversation.canModerate && conversationHasBans(conversation);
   const viewer = useMemo<RosterViewer>(
-    () => ({ id: viewerId, canModerate: conversation.canModerate }),
-    [viewerId, conversation.canModerate],
+    () => ({ id: viewerId, canModerate: conversation.canModerate, canBan }),
+    [viewerId, conversation.canModerate, canBan],
   );
   const moderation = useModeration(token, viewer);
+  const banning = useBanParticipant(token);
   const [removal, setRemoval] = useState<Removal | null>(null);
+  // The same shape as a removal; `id` gives each question a fresh dialog (an empty note).
+  const [banQuestion, setBanQuestion] = useState<(Removal & { id: number }) | null>(null);
   const [adding, setAdding] = useState(false);
   const searchId = useId();
 
@@ -69,8 +80,17 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   });
   const onAction = useCallback<RosterActionHandler>((row, action, button) => {
     if (action === 'remove') setRemoval({ row, returnFocus: button, asking: true });
+    else if (action === 'ban') setBanQuestion((previous) => ({ row, returnFocus: button, asking: true, id: (previous?.id ?? 0) + 1 }));
     else runRef.current({ action, row });
   }, []);
+
+  function decideBan(internalNote: string | null) {
+    if (!banQuestion?.asking) return;
+    const { row } = banQuestion;
+    // The dialog only answers; the roster bans and a notice reports.
+    if (internalNote !== null) banning.run({ key: row.key, name: row.name, target: row.participant, internalNote });
+    setBanQuestion({ ...banQuestion, asking: false });
+  }
 
   function decideRemoval(confirmed: boolean) {
     if (!removal?.asking) return;
@@ -147,7 +167,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           <RosterList
             rows={roster.rows}
             viewer={viewer}
-            busyKey={moderation.busyKey}
+            busyKey={moderation.busyKey ?? banning.busyKey}
             onAction={onAction}
             label="Participants"
           />
@@ -166,6 +186,17 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
             {removal.row.name} will no longer be a participant of “{conversation.name}”.
           </p>
         </ConfirmDialog>
+      )}
+
+      {banQuestion && (
+        <BanDialog
+          key={banQuestion.id}
+          open={banQuestion.asking}
+          name={banQuestion.row.name}
+          conversationName={conversation.name}
+          onDecision={decideBan}
+          finalFocus={banQuestion.returnFocus}
+        />
       )}
 
       {canAdd && (

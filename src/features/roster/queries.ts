@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { LobbyError, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
+import { LobbyError, listBans, listParticipants, searchParticipantSuggestions, supportsBans, type TalkClient } from '../../lib/api';
 import { PARTICIPANTS_LISTED, mark } from './perf-marks';
 
 /** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
@@ -30,6 +30,24 @@ export const rosterQueries = {
       // A 412 for a non-moderator is the lobby, a state the roster shows, not a failure of the page. Polling
       // goes on, so the roster appears by itself when the lobby lifts.
       throwOnError: (error, query) => !(error instanceof LobbyError) && query.state.data === undefined,
+    }),
+  bansKey: (token: string) => [...rosterQueries.conversation(token), 'bans'] as const,
+  /** The bans of a conversation (moderators, servers with `ban-v1`); ban and unban invalidate `bansKey`. */
+  bans: (talk: TalkClient, token: string) =>
+    queryOptions({
+      queryKey: rosterQueries.bansKey(token),
+      queryFn: ({ signal }) => listBans(talk, token, { signal }),
+      // Failures show in the "Banned" dialog.
+      throwOnError: false,
+    }),
+  /** Whether the server has bans: read from the capabilities, which the client fetches once. */
+  banSupport: (talk: TalkClient) =>
+    queryOptions({
+      queryKey: [...rosterQueries.all(), 'ban-support'] as const,
+      queryFn: () => supportsBans(talk),
+      staleTime: Number.POSITIVE_INFINITY,
+      // Without an answer nothing about bans is offered; the roster itself reports an unreachable server.
+      throwOnError: false,
     }),
   suggestions: (talk: TalkClient, token: string, search: string) =>
     queryOptions({

@@ -2,7 +2,7 @@
  * The roster's view-model: participants in, rows ready to render out (name, role label, status, avatar, what
  * the viewer may do with each). Pure functions, so the ordering and the rules are tested without React.
  */
-import { isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
+import { isBannable, isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
 import { roleLabel } from '../../lib/labels';
 import { searchable } from './search-text';
 
@@ -46,14 +46,17 @@ export interface RosterViewer {
   /** The signed-in account id; null when unknown (the viewer's own row then offers nothing risky). */
   id: string | null;
   canModerate: boolean;
+  /** The viewer may ban here: a moderator, on a server with bans, in a group or public conversation. */
+  canBan?: boolean;
 }
 
-export type RosterAction = 'promote' | 'demote' | 'remove';
+export type RosterAction = 'promote' | 'demote' | 'remove' | 'ban';
 
 export const ACTION_LABELS: Record<RosterAction, string> = {
   promote: 'Promote to moderator',
   demote: 'Demote to member',
   remove: 'Remove from conversation',
+  ban: 'Ban from conversation',
 };
 
 const MODERATOR_ROLES: ReadonlySet<ParticipantRole> = new Set(['owner', 'moderator', 'guest-moderator']);
@@ -203,5 +206,7 @@ export function rosterActions(row: RosterRow, viewer: RosterViewer): RosterActio
   if (promotable && (participant.role === 'member' || participant.role === 'guest')) actions.push('promote');
   if (participant.role === 'moderator' || participant.role === 'guest-moderator') actions.push('demote');
   actions.push('remove');
+  // Talk bans accounts, guests and email guests, never a moderator (demote them first).
+  if (viewer.canBan && isBannable(participant) && !MODERATOR_ROLES.has(participant.role)) actions.push('ban');
   return actions;
 }

@@ -10,7 +10,8 @@ import { rosterQueries } from './queries';
 import { isViewer, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
 
 export interface ModerationRequest {
-  action: RosterAction;
+  /** Bans run on their own (useBanParticipant): they ask for a note and report in a notice. */
+  action: Exclude<RosterAction, 'ban'>;
   row: RosterRow;
 }
 

@@ -1,6 +1,7 @@
 /** The public surface of the API client. Wire shapes and adapters stay inside this folder (and the server). */
 export {
   ApiError,
+  BannedError,
   CsrfError,
   ForbiddenError,
   LobbyError,
@@ -9,6 +10,7 @@ export {
   SessionConflictError,
   UnaddressableParticipantError,
   UnauthorizedError,
+  UnsupportedFeatureError,
   isTransientError,
 } from './errors';
 export type { Credentials, HttpMethod, ParamValue, Params, RequestOptions } from './transport';
@@ -27,6 +29,7 @@ export {
   type SuggestionSearch,
 } from './participants';
 export { isParticipantAddressable } from './participant-keys';
+export { BAN_NOTE_MAX_LENGTH, banParticipant, isBannable, listBans, supportsBans, unban, type BanTarget } from './bans';
 export {
   GUEST_NAME_MAX_LENGTH,
   SessionEndedError,
@@ -43,6 +46,7 @@ export {
 } from './session';
 export type {
   AddParticipantResult,
+  Ban,
   Conversation,
   ConversationType,
   Lobby,
