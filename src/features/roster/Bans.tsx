@@ -66,10 +66,10 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
   }
 
   return (
-    <Dialog open onClose={onClose} title="Banned" closeButton className="bans-dialog">
+    <Dialog open onClose={onClose} title="Banned" className="bans-dialog">
       <div className="ui-dialog-body">{content}</div>
       <p role="status" className="status-text">
-        {unban.progress}
+        {unban.status}
       </p>
       {unban.error && (
         <p role="alert" className="alert">

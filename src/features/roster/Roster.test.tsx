@@ -181,7 +181,7 @@ describe('Roster', () => {
     };
 
     await user.click(screen.getByRole('button', { name: 'Actions for Eve' }));
-    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Remove from conversation']);
+    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Remove from conversation', 'Ban from conversation']);
     await closeMenu();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Support' }));
@@ -192,6 +192,7 @@ describe('Roster', () => {
     expect(await itemsOfMenu('Actions for Hugo')).toEqual([
       'Promote to moderator',
       'Remove from conversation',
+      'Ban from conversation',
     ]);
   });
 

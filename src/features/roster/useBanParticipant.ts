@@ -42,7 +42,10 @@ export function useBanParticipant(token: string) {
   };
 }
 
-/** Lifts a ban from the "Banned" dialog; the dialog shows a failure next to the list. */
+/**
+ * Lifts a ban from the "Banned" dialog. Progress and outcome show in the dialog itself: while it is open the rest
+ * of the page, the app's notices included, is hidden from assistive technology.
+ */
 export function useUnban(token: string) {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
@@ -50,7 +53,6 @@ export function useUnban(token: string) {
 
   const mutation = useMutation({
     mutationFn: (ban: Ban) => unban(talk, token, ban.id),
-    onSuccess: (_data, ban) => pushNotice({ message: `${ban.banned.name} is no longer banned and may join again.` }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: rosterQueries.bansKey(token) }),
   });
 
@@ -59,7 +61,8 @@ export function useUnban(token: string) {
     run: mutation.mutate,
     /** The ban being lifted right now, if any. */
     pendingId: mutation.isPending ? (ban?.id ?? null) : null,
-    progress: mutation.isPending && ban ? `Unbanning ${ban.banned.name}…` : '',
+    /** Progress, then the outcome, in words (for the dialog's live region). */
+    status: !ban ? '' : mutation.isPending ? `Unbanning ${ban.banned.name}…` : mutation.isSuccess ? `${ban.banned.name} is no longer banned and may join again.` : '',
     error:
       mutation.isError && ban
         ? describeError(mutation.error, { action: 'unban-participant', participant: { name: ban.banned.name } })
