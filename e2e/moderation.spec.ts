@@ -10,12 +10,15 @@ async function expectMenuItems(page: Page, name: string, items: string[]) {
   await expect(menu).toBeHidden();
 }
 
+/** Servers with bans (v4 here, with `ban-v1`) also offer to ban members and guests (e2e/bans.spec.ts). */
+const banItem = (talkApi: string) => (talkApi === 'v4' ? ['Ban from conversation'] : []);
+
 async function expectRole(roster: Roster, name: string, role: string) {
   await expect(roster.row(name).getByText(role, { exact: true })).toBeVisible();
 }
 
 test.describe('moderating the roster', () => {
-  test('a moderator promotes, demotes and removes a member', async ({ page, seedAs }) => {
+  test('a moderator promotes, demotes and removes a member', async ({ page, seedAs, talkApi }) => {
     const alice = seedAs('alice');
     const conversation = await alice.createConversation({ name: uniqueName('Moderation') });
     await alice.addParticipant(conversation.token, 'bob');
@@ -28,7 +31,7 @@ test.describe('moderating the roster', () => {
     await expectRole(roster, 'Carol', 'Member');
     // Nobody acts on themselves from the roster (leaving is its own button).
     await expect(roster.actionsFor('Alice')).toHaveCount(0);
-    await expectMenuItems(page, 'Bob', ['Promote to moderator', 'Remove from conversation']);
+    await expectMenuItems(page, 'Bob', ['Promote to moderator', 'Remove from conversation', ...banItem(talkApi)]);
 
     await chooseAction(page, 'Bob', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Bob is now a moderator.' })).toBeVisible();
@@ -51,7 +54,7 @@ test.describe('moderating the roster', () => {
     await expectRole(roster, 'Carol', 'Member');
   });
 
-  test('a moderator promotes, demotes and removes a guest', async ({ page, seedAs, joinAsGuest }) => {
+  test('a moderator promotes, demotes and removes a guest', async ({ page, seedAs, joinAsGuest, talkApi }) => {
     const conversation = await seedAs('alice').createConversation({ name: uniqueName('Open house'), kind: 'public' });
     // The guest opened the link in their own browser and chose a name.
     const guest = await joinAsGuest(conversation.token, 'Grace');
@@ -60,7 +63,7 @@ test.describe('moderating the roster', () => {
     await expect(page.getByText('2 participants', { exact: true })).toBeVisible();
     await expectRole(roster, 'Grace', 'Guest');
     await expect(roster.row('Grace').getByText('Online', { exact: true })).toBeVisible();
-    await expectMenuItems(page, 'Grace', ['Promote to moderator', 'Remove from conversation']);
+    await expectMenuItems(page, 'Grace', ['Promote to moderator', 'Remove from conversation', ...banItem(talkApi)]);
 
     await chooseAction(page, 'Grace', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Grace is now a guest moderator.' })).toBeVisible();
