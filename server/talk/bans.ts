@@ -196,7 +196,7 @@ export function registerBanRoutes(app: Hono, deps: { bans: BanStore; identities:
   const route = (
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    handler: (input: { identity: Identity; params: Params; token: string; banId: string }) => Response | { data: unknown },
+    handler: (input: { identity: Identity; params: Params; token: string; banId: string }) => unknown,
   ) => {
     app.on(method, `${BAN_BASE}${path}`, async (c) => {
       try {
@@ -204,8 +204,7 @@ export function registerBanRoutes(app: Hono, deps: { bans: BanStore; identities:
         if (!TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
         const identity = identities.resolve(c);
         const params = await readParams(c);
-        const result = handler({ identity, params, token, banId: c.req.param('banId') ?? '' });
-        return result instanceof Response ? result : ocs(c, result.data);
+        return ocs(c, handler({ identity, params, token, banId: c.req.param('banId') ?? '' }));
       } catch (error) {
         // Errors carry Talk's current codes in `data` ({error: "self"}), as on a v4 server.
         if (error instanceof OcsError) return ocsError(c, error, 'v4');
@@ -214,7 +213,7 @@ export function registerBanRoutes(app: Hono, deps: { bans: BanStore; identities:
     });
   };
 
-  route('GET', '/:token', ({ identity, token }) => ({ data: bans.list(token, identity) }));
+  route('GET', '/:token', ({ identity, token }) => bans.list(token, identity));
 
   route('POST', '/:token', ({ identity, params, token }) => {
     const input: NewBan = {
@@ -222,12 +221,12 @@ export function registerBanRoutes(app: Hono, deps: { bans: BanStore; identities:
       actorId: textParam(params, 'actorId', 'bannedActor').trim(),
       internalNote: textParam(params, 'internalNote', 'internalNote', ''),
     };
-    return { data: bans.ban(token, identity, input) };
+    return bans.ban(token, identity, input);
   });
 
   route('DELETE', '/:token/:banId', ({ identity, token, banId }) => {
     if (!BAN_ID_PATTERN.test(banId)) throw badRequest('banId must be a positive integer');
     bans.unban(token, identity, Number(banId));
-    return { data: null };
+    return null;
   });
 }

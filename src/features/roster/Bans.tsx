@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Dialog } from '../../components/ui';
 import { useTalkClient, type Conversation } from '../../lib/api';
@@ -44,7 +44,7 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
   const unban = useUnban(token);
   const rows = useMemo(() => toBanRows(bans.data ?? []), [bans.data]);
 
-  let content;
+  let content: ReactNode;
   if (bans.data === undefined && bans.isError) {
     content = (
       <p role="alert" className="alert">
