@@ -12,6 +12,8 @@ async function expectMenuItems(page: Page, name: string, items: string[]) {
 
 /** A current (v4) server has per-person permissions: its menus offer them too, before "Remove". */
 const permissionsItem = (talkApi: TalkApi) => (talkApi === 'v4' ? ['Permissions'] : []);
+/** Servers with bans (v4 here, with `ban-v1`) also offer to ban members and guests (e2e/bans.spec.ts). */
+const banItem = (talkApi: TalkApi) => (talkApi === 'v4' ? ['Ban from conversation'] : []);
 
 async function expectRole(roster: Roster, name: string, role: string) {
   await expect(roster.row(name).getByText(role, { exact: true })).toBeVisible();
@@ -31,7 +33,7 @@ test.describe('moderating the roster', () => {
     await expectRole(roster, 'Carol', 'Member');
     // Nobody acts on themselves from the roster (leaving is its own button).
     await expect(roster.actionsFor('Alice')).toHaveCount(0);
-    await expectMenuItems(page, 'Bob', ['Promote to moderator', ...permissionsItem(talkApi), 'Remove from conversation']);
+    await expectMenuItems(page, 'Bob', ['Promote to moderator', ...permissionsItem(talkApi), 'Remove from conversation', ...banItem(talkApi)]);
 
     await chooseAction(page, 'Bob', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Bob is now a moderator.' })).toBeVisible();
@@ -63,7 +65,7 @@ test.describe('moderating the roster', () => {
     await expect(page.getByText('2 participants', { exact: true })).toBeVisible();
     await expectRole(roster, 'Grace', 'Guest');
     await expect(roster.row('Grace').getByText('Online', { exact: true })).toBeVisible();
-    await expectMenuItems(page, 'Grace', ['Promote to moderator', ...permissionsItem(talkApi), 'Remove from conversation']);
+    await expectMenuItems(page, 'Grace', ['Promote to moderator', ...permissionsItem(talkApi), 'Remove from conversation', ...banItem(talkApi)]);
 
     await chooseAction(page, 'Grace', 'Promote to moderator');
     await expect(page.getByRole('status').filter({ hasText: 'Grace is now a guest moderator.' })).toBeVisible();

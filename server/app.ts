@@ -12,6 +12,7 @@ import { OcsError, envelope, type ApiGeneration } from './http/ocs';
 import { registerProxyRoutes, type ProxyOptions } from './proxy';
 import { TalkStore } from './talk/store';
 import { registerTalkRoutes } from './talk/routes';
+import { BanStore, registerBanRoutes } from './talk/bans';
 
 export interface DemoOptions {
   db: Db;
@@ -75,6 +76,8 @@ export function createDemoApp(options: DemoOptions): Hono {
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });
   registerTalkRoutes(app, { store, identities, generations: options.generations });
+  // Bans exist beside v4 only (Talk 20+); a v1-only server answers their routes 404, as it never had them.
+  if (options.generations.includes('v4')) registerBanRoutes(app, { bans: new BanStore(options.db, store), identities });
   registerAvatarRoute(app, options.db);
   serveApp(app, options.distDir);
   return app;

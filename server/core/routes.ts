@@ -22,8 +22,9 @@ export interface CoreOptions {
 /** Only what this server really implements is advertised. */
 export function capabilities(options: CoreOptions): CapabilitiesData {
   const features = ['webinary-lobby', 'guest-display-names', 'invite-groups-and-mails', 'multi-room-users', 'in-call-flags'];
-  // Permissions live beside v4 rooms only (server/talk/routes.ts registers their routes for v4).
+  // Permissions and bans live beside v4 rooms only (server/talk/routes.ts and server/talk/bans.ts register them).
   if (options.generations.includes('v4')) features.unshift('conversation-v4', 'signaling-v3', Feature.Permissions);
+  if (options.generations.includes('v4')) features.push(Feature.Bans);
   if (options.circlesEnabled) features.push('circles-support');
   return {
     version: { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '' },

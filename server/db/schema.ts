@@ -95,6 +95,25 @@ const migrations: string[] = [
   ALTER TABLE rooms ADD COLUMN default_permissions INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE rooms ADD COLUMN call_permissions INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Bans (Talk's ban-v1): who may not come back to a room, and why. A guest's actor id is new at every join in
+  -- this server, so a banned guest is known again by the browser session (cookie) they had when banned.
+  CREATE TABLE bans (
+    id INTEGER PRIMARY KEY,
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    moderator_actor_type TEXT NOT NULL,
+    moderator_actor_id TEXT NOT NULL,
+    moderator_display_name TEXT NOT NULL,
+    banned_actor_type TEXT NOT NULL,
+    banned_actor_id TEXT NOT NULL,
+    banned_display_name TEXT NOT NULL,
+    banned_browser_session TEXT,
+    banned_time INTEGER NOT NULL,
+    internal_note TEXT NOT NULL DEFAULT '',
+    UNIQUE (room_id, banned_actor_type, banned_actor_id)
+  );
+  CREATE INDEX bans_browser_session ON bans(room_id, banned_browser_session);
+  `,
 ];
 
 export function openDatabase(file: string): Db {

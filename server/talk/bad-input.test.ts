@@ -239,3 +239,51 @@ describe('bad input', () => {
     expectRefused(await alice().request<OcsBody>('POST', v4('/room/designteam/moderators'), { form: { attendeeId: String(foreign) } }), 404);
   });
 });
+
+describe('bad input to the ban routes (v1 ban API beside v4)', () => {
+  const server = useServer();
+  const alice = () => Client.as(server(), 'alice');
+  const ban = (path: string) => v1(`/ban${path}`);
+
+  afterEach(async () => {
+    // Nothing was banned and nobody removed by the refused requests, and the server still answers.
+    const bans = await alice().ocs<unknown[]>('GET', ban('/officehours'));
+    expectEnvelope(bans, 200);
+    expect(bans.data).toEqual([]);
+    const people = await alice().ocs<{ actorId: string }[]>('GET', v4('/room/officehours/participants'));
+    expect(people.data.map((p) => p.actorId)).toContain('eve');
+  });
+
+  it('bodies that are not a JSON object, malformed, or over the size limit → 4xx', async () => {
+    for (const body of ['{"actorType": "users"', '[1]', '"eve"', 'null', '\u0000']) {
+      expectRefused(await alice().request<OcsBody>('POST', ban('/officehours'), { body, headers: { 'Content-Type': 'application/json' } }), 400);
+    }
+    const huge = await alice().request<OcsBody>('POST', ban('/officehours'), {
+      json: { actorType: 'users', actorId: 'eve', internalNote: 'x'.repeat(LIMITS.bodyBytes) },
+    });
+    expectRefused(huge, 413);
+    expectRefused(await alice().request<OcsBody>('POST', ban('/officehours'), { body: 'a=b', headers: { 'Content-Type': 'text/plain' } }), 415);
+  });
+
+  it('parameters of the wrong type → 400', async () => {
+    for (const value of [42, true, ['eve'], { id: 'eve' }, null]) {
+      expectRefused(await alice().request<OcsBody>('POST', ban('/officehours'), { json: { actorType: 'users', actorId: value } }), 400);
+      expectRefused(await alice().request<OcsBody>('POST', ban('/officehours'), { json: { actorType: value, actorId: 'eve' } }), 400);
+    }
+    for (const value of [42, false, ['note'], { note: 1 }]) {
+      expectRefused(
+        await alice().request<OcsBody>('POST', ban('/officehours'), { json: { actorType: 'users', actorId: 'eve', internalNote: value } }),
+        400,
+      );
+    }
+  });
+
+  it('ban ids that are not positive integers → 400; tokens that cannot be tokens → 404', async () => {
+    for (const id of ['abc', '1e3', '0x10', '%00', '-1']) {
+      expectRefused(await alice().request<OcsBody>('DELETE', ban(`/officehours/${id}`)), 400);
+    }
+    for (const token of ['UPPER', 'a', 'x'.repeat(31), '%00abc']) {
+      expectRefused(await alice().request<OcsBody>('GET', ban(`/${token}`)), 404);
+    }
+  });
+});

@@ -272,3 +272,42 @@ describe('permissions conform to openapi.json', () => {
     expectConforms(await alice.request('PUT', v4('/room/alicebob/permissions/default'), { json: { permissions: 2 } }), ROOM_PERMISSIONS, 'put', 400);
   });
 });
+
+describe('bans conform to openapi.json', () => {
+  const server = useServer();
+  const BAN = '/ban/{token}';
+  const UNBAN = '/ban/{token}/{banId}';
+  const ban = (path: string) => `/ocs/v2.php/apps/spreed/api/v1/ban${path}`;
+
+  it('POST /ban → 200 Ban, 400 {error}; GET → 200 Ban[]; DELETE → 200 null', async () => {
+    const alice = Client.as(server(), 'alice');
+    const created = await alice.request<{ ocs: { data: { id: number } } }>('POST', ban('/officehours'), {
+      json: { actorType: 'users', actorId: 'eve', internalNote: 'note' },
+    });
+    expectConforms(created, BAN, 'post', 200);
+    for (const json of [
+      { actorType: 'users', actorId: 'alice' },
+      { actorType: 'users', actorId: 'bob' },
+      { actorType: 'groups', actorId: 'design' },
+      { actorType: 'users', actorId: 'dave', internalNote: 'x'.repeat(4001) },
+    ]) {
+      expectConforms(await alice.request('POST', ban('/officehours'), { json }), BAN, 'post', 400);
+    }
+    expectConforms(await alice.request('POST', ban('/alicebob'), { json: { actorType: 'users', actorId: 'bob' } }), BAN, 'post', 400);
+    expectConforms(await alice.request('GET', ban('/officehours')), BAN, 'get', 200);
+    expectConforms(await alice.request('DELETE', ban(`/officehours/${created.body.ocs.data.id}`)), UNBAN, 'delete', 200);
+    expectConforms(await alice.request('GET', ban('/officehours')), BAN, 'get', 200);
+  });
+
+  it('POST /participants/active → 403 {error: ban} for a banned account', async () => {
+    expectConforms(
+      await Client.as(server(), 'bob').request('POST', ban('/officehours'), { json: { actorType: 'users', actorId: 'eve' } }),
+      BAN,
+      'post',
+      200,
+    );
+    const refused = await Client.as(server(), 'eve').request<{ ocs: { data: unknown } }>('POST', v4('/room/officehours/participants/active'));
+    expectConforms(refused, ACTIVE, 'post', 403);
+    expect(refused.body.ocs.data).toEqual({ error: 'ban' });
+  });
+});

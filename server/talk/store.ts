@@ -12,6 +12,7 @@ import {
   type ParticipantRoomView,
   type RoomView,
 } from './access';
+import { bannedFromBeingAdded, checkNotBannedFromJoining, isActorBanned } from './bans';
 import { expireSilentSessions } from './expiry';
 import {
   effectivePermissions,
@@ -217,6 +218,7 @@ export class TalkStore {
       case 'users': {
         const displayName = this.repository.userDisplayName(newParticipant);
         if (displayName === undefined) throw notFound('No such account', 'new-participant');
+        if (isActorBanned(this.db, room.id, 'users', newParticipant)) throw bannedFromBeingAdded();
         this.addUser(room, newParticipant, displayName);
         return {};
       }
@@ -229,6 +231,7 @@ export class TalkStore {
         return {};
       case 'emails': {
         const email = emailInvitee(newParticipant);
+        if (isActorBanned(this.db, room.id, 'emails', email)) throw bannedFromBeingAdded();
         if (!this.repository.attendeeByActor(room.id, 'emails', email)) {
           this.repository.insertAttendee(room.id, 'emails', email, '', ParticipantType.Guest);
         }
@@ -261,7 +264,10 @@ export class TalkStore {
     if (!this.repository.attendeeByActor(room.id, kind, id)) {
       this.repository.insertAttendee(room.id, kind, id, name, ParticipantType.User);
     }
-    for (const member of this.repository.collectiveMembers(kind, id)) this.addUser(room, member.id, member.display_name);
+    for (const member of this.repository.collectiveMembers(kind, id)) {
+      // As in Talk, banned members stay out when their group or circle is added.
+      if (!isActorBanned(this.db, room.id, 'users', member.id)) this.addUser(room, member.id, member.display_name);
+    }
   }
 
   /**
@@ -364,6 +370,8 @@ export class TalkStore {
     const view = visibleRoom(repository, token, identity, nowSeconds());
     const { room } = view;
     let self = view.self;
+    // Before the password, as in Talk: no password lets a banned person in.
+    checkNotBannedFromJoining(this.db, room, identity);
     checkJoinPassword(room, self, input.password, verifyPassword);
 
     if (self) {

@@ -6,16 +6,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate, useRouteError } from 'react-router-dom';
 import {
   ApiError,
+  BannedError,
   CsrfError,
   ForbiddenError,
   LobbyError,
   NetworkError,
   NotFoundError,
-  PermissionsUnsupportedError,
   SessionConflictError,
   SessionEndedError,
   UnaddressableParticipantError,
   UnauthorizedError,
+  UnsupportedFeatureError,
 } from '../lib/api';
 import type { ErrorContext } from '../lib/describe-error';
 // The module itself, not the feature's index: it is a few strings, and this file is in every page's bundle.
@@ -40,6 +41,7 @@ export const REFUSALS = {
   lastModerator: 'You are the last moderator. Promote someone else before leaving.',
   moderatorsOnly: 'Only moderators can do this.',
   conversationNotFound: 'This conversation does not exist or the link is wrong.',
+  conversationGone: 'This conversation no longer exists, or you are no longer a participant of it.',
   wrongPassword: 'The password is wrong. Check it and try again.',
   banned: 'You have been banned from this conversation.',
   joinedElsewhere: 'You joined this conversation from another window.',
@@ -106,6 +108,31 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 403) return REFUSALS.permissionsModeratorsOnly;
       if (status === 400) return 'This conversation has no default permissions of its own.';
       return null;
+    case 'ban-participant': {
+      const { name } = context.participant;
+      if (status === 403) return 'Only moderators can ban participants.';
+      if (status === 404) return REFUSALS.conversationGone;
+      if (status !== 400) return null;
+      switch (error.code) {
+        case 'self':
+          return 'You cannot ban yourself.';
+        case 'moderator':
+          return `${name} is a moderator: moderators cannot be banned. Demote them first.`;
+        case 'internalNote':
+          return 'The internal note is too long: it can have up to 4,000 characters.';
+        case 'room':
+          return 'Nobody can be banned from this kind of conversation.';
+        case 'bannedActor':
+          return `${name} cannot be banned: they are banned already, or are not a person who can be.`;
+        default:
+          return null;
+      }
+    }
+    case 'unban-participant':
+    case 'list-bans':
+      if (status === 403) return 'Only moderators can see and lift bans.';
+      if (status === 404) return REFUSALS.conversationGone;
+      return null;
     case 'leave-conversation':
       return status === 400 ? REFUSALS.lastModerator : null;
     case 'set-lobby':
@@ -115,7 +142,8 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
     case 'join-conversation':
       // Also the answer to opening a link: guests may read public conversations, nobody else's.
       if (status === 404) return REFUSALS.conversationNotFound;
-      if (status === 403) return error.code === 'ban' ? REFUSALS.banned : REFUSALS.wrongPassword;
+      if (error instanceof BannedError) return REFUSALS.banned;
+      if (status === 403) return REFUSALS.wrongPassword;
       return null;
     case 'set-guest-name':
       if (status === 403) return 'Only guests choose a name here: you joined with your account.';
@@ -142,7 +170,8 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
 export function describeError(error: unknown, context?: ErrorContext): string {
   const refusal = context ? describeRefusal(error, context) : null;
   if (refusal !== null) return refusal;
-  if (error instanceof PermissionsUnsupportedError) return 'This server has no per-person permissions.';
+  if (error instanceof BannedError) return REFUSALS.banned;
+  if (error instanceof UnsupportedFeatureError) return `This server does not support ${error.feature}.`;
   if (error instanceof UnaddressableParticipantError) {
     return 'This guest has not joined yet, so the server cannot be told who is meant. Try again once they have joined.';
   }

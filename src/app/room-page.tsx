@@ -7,7 +7,7 @@ import { useCallback, useId } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { DefaultPermissions, LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
-import { Roster, rosterQueries } from '../features/roster';
+import { Bans, Roster, rosterQueries } from '../features/roster';
 import { useIdentity } from './identity';
 import './room-page.css';
 
@@ -40,6 +40,7 @@ export function RoomPage() {
       <div className="room-controls">
         <LobbyControls token={token} />
         <DefaultPermissions token={token} onChanged={refreshRoster} />
+        <Bans conversation={conversation} />
         <LeaveConversation token={token} />
       </div>
       {/* Keyed by conversation: another room starts with an empty search and no pending dialogs. */}

@@ -19,6 +19,9 @@ export type ErrorContext =
   /** Changing one person's permissions, letting them in from the lobby included. */
   | { action: 'set-permissions'; participant: { name: string } }
   | { action: 'set-default-permissions' }
+  /** Banning someone (`name`: who), listing the bans, lifting one (`name`: who was banned). */
+  | { action: 'ban-participant' | 'unban-participant'; participant: { name: string } }
+  | { action: 'list-bans' }
   | { action: 'search-participants' }
   | { action: 'list-participants' }
   | { action: 'leave-conversation' }

@@ -149,17 +149,24 @@ describe('the join form', () => {
     expect(joins(server)).toHaveLength(1);
   });
 
-  it('says so when the person is banned, and asks for no password then', async () => {
+  // Bans exist beside v4 only (ban-v1).
+  it('says the person is banned, asks for the password no more and offers no join', async () => {
     const server = demoServer();
-    // Talk bans people; the demo server has no bans, so the ban's answer (spec/talk-openapi.json: 403, error "ban") is given here.
-    server.failNext({ method: 'POST', path: /\/participants\/active$/ }, { status: 403, data: { error: 'ban' }, message: 'Banned' });
-    // dave is a member of the board room: a member is asked for no password.
+    // carol owns the board room; banning dave removes him, so he is asked for its password like anyone by the link.
+    await server.as('carol').ocs('POST', '/ocs/v2.php/apps/spreed/api/v1/ban/boardroom', { json: { actorType: 'users', actorId: 'dave' } });
     renderJoin('boardroom', 'dave');
+    const user = userEvent.setup();
 
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Join' }));
+    // The ban comes before the password: even a wrong one is answered with the ban.
+    await user.type(await screen.findByLabelText('Password'), 'guess');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('You have been banned from this conversation.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Only a moderator of the conversation can lift the ban.');
+    expect(screen.queryByRole('button', { name: 'Join' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /again/ })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+    expect(joins(server)).toHaveLength(1);
   });
 
   it('prefills the name remembered from the last visit, and does not join by itself', async () => {
@@ -458,6 +465,27 @@ describe('with the clock running', () => {
 
       fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
       expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
+    });
+
+    // Bans exist beside v4 only (ban-v1).
+    if (version === 'v4') it('a guest a moderator banned is removed, and joining again from this browser says they are banned', async () => {
+      const server = demoServer(version);
+      await joinAsGuest();
+      const [guest] = server.liveSessions('officehours');
+      if (!guest) throw new Error('the guest should be in the room');
+      const actorId = server.db.prepare('SELECT actor_id FROM attendees WHERE id = ?').pluck().get(guest.attendeeId);
+      await server.as('bob').ocs('POST', '/ocs/v2.php/apps/spreed/api/v1/ban/officehours', {
+        json: { actorType: 'guests', actorId, internalNote: 'Spam' },
+      });
+
+      await advance(PULL_INTERVAL_MS);
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('A moderator removed you from this conversation.'));
+
+      fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('You have been banned from this conversation.'));
+      expect(screen.queryByRole('button', { name: 'Join' })).not.toBeInTheDocument();
+      expect(server.liveSessions('officehours')).toEqual([]);
     });
 
     it('shows that it is reconnecting while the server cannot be reached, backing off, and recovers', async () => {

@@ -263,6 +263,13 @@ function PhaseContent(model: JoinPageModel) {
           <SessionActions {...model} />
         </>
       );
+    case 'banned':
+      return (
+        <div className="error-panel" role="alert">
+          <p>{phase.message}</p>
+          <p>Only a moderator of the conversation can lift the ban.</p>
+        </div>
+      );
     case 'ended':
       return (
         <>

@@ -219,3 +219,19 @@ describe('the screen', () => {
     expect(lobbyHold(joined, { ...lobbyOn, ownPermissions: null })).toEqual({ opensAt: null });
   });
 });
+
+describe('a ban', () => {
+  const banned: JoinEvent = { type: 'banned', message: 'You have been banned from this conversation.' };
+
+  it('ends the attempt for good: the page says so and offers no form', () => {
+    const state = run([{ type: 'name-typed', value: 'Pat' }, { type: 'submit-attempted' }, { type: 'join-started' }, banned]);
+    expect(state.session).toEqual({ kind: 'banned', message: 'You have been banned from this conversation.' });
+    expect(joinPhase(state.session, { kind: 'loaded' }, null, 0)).toEqual({ kind: 'banned', message: 'You have been banned from this conversation.' });
+    // Nothing moves it back to the form.
+    expect(run([{ type: 'join-again' }, { type: 'left' }], state).session.kind).toBe('banned');
+  });
+
+  it('is ignored while joined (the session ending says what happened)', () => {
+    expect(run([...joinedAsPat, banned]).session.kind).toBe('joined');
+  });
+});

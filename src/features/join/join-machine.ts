@@ -12,6 +12,7 @@
  *   joined  ── left ───────────▶ out         (a notice says so)
  *   joined  ── session-ended ──▶ ended       (replaced, removed, timed out)
  *   ended   ── join-again ─────▶ out
+ *   out     ── banned ─────────▶ banned      (a join answered 403 ban: final, no way back from this page)
  *
  * Starting a join clears the notice; "left" and "conflict-declined" set one. The form (name, password)
  * outlives sessions; while joined, a guest may hold a rename draft (rename-opened, rename-typed,
@@ -46,7 +47,9 @@ export type SessionState =
   /** In the conversation (or its lobby) with this session, under this name. */
   | { kind: 'joined'; sessionId: string; name: string; rename: RenameDraft | null }
   /** The session ended without the person leaving: replaced by another window, removed, timed out. */
-  | { kind: 'ended'; message: string };
+  | { kind: 'ended'; message: string }
+  /** A moderator banned this person: joining again cannot help until they are unbanned, so nothing offers it. */
+  | { kind: 'banned'; message: string };
 
 export interface JoinForm {
   name: string;
@@ -76,6 +79,8 @@ export type JoinEvent =
   | { type: 'joined'; sessionId: string; name: string }
   | { type: 'left' }
   | { type: 'session-ended'; message: string }
+  /** A join was refused because this person is banned (the words say so). */
+  | { type: 'banned'; message: string }
   /** "Join again" after the session ended: back to the form. */
   | { type: 'join-again' }
   | { type: 'rename-opened' }
@@ -126,6 +131,9 @@ export function joinReducer(state: JoinState, event: JoinEvent): JoinState {
     case 'session-ended':
       if (session.kind !== 'joined') return state;
       return { ...state, session: { kind: 'ended', message: event.message } };
+    case 'banned':
+      if (session.kind !== 'out') return state;
+      return { ...state, notice: null, session: { kind: 'banned', message: event.message } };
     case 'join-again':
       if (session.kind !== 'ended') return state;
       return { ...state, session: { kind: 'out' } };
@@ -207,7 +215,9 @@ export type JoinPhase =
   | { kind: 'lobby'; opensAt: number | null; remainingMs: number | null }
   | { kind: 'joined' }
   /** The session ended without the person leaving: replaced by another window, removed, timed out. */
-  | { kind: 'ended'; message: string };
+  | { kind: 'ended'; message: string }
+  /** Banned from the conversation: says so, and offers no join. */
+  | { kind: 'banned'; message: string };
 
 /**
  * The screen for a session, the conversation's read and the lobby that holds the person (lobbyHold). The
@@ -220,6 +230,7 @@ export function joinPhase(
   now: number,
 ): JoinPhase {
   if (session.kind === 'ended') return { kind: 'ended', message: session.message };
+  if (session.kind === 'banned') return { kind: 'banned', message: session.message };
   if (session.kind === 'joined') {
     const opensAt = lobby?.opensAt ?? null;
     const waiting = lobby !== null && !(opensAt !== null && opensAt <= now);

@@ -1,6 +1,7 @@
 import { useReducer } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  BannedError,
   ForbiddenError,
   NotFoundError,
   SessionConflictError,
@@ -170,6 +171,9 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
       if (isGuest) rememberGuestName(outcome.name);
       dispatch({ type: 'joined', sessionId: joinedSession.sessionId, name: account ?? outcome.name });
     },
+    onError: (error) => {
+      if (error instanceof BannedError) dispatch({ type: 'banned', message: describeError(error, { action: 'join-conversation' }) });
+    },
   });
 
   const leave = useMutation({
@@ -200,7 +204,7 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
   });
 
   // A 403 on joining is the password (or a ban, which no password changes).
-  const passwordRefused = join.error instanceof ForbiddenError && join.error.code !== 'ban';
+  const passwordRefused = join.error instanceof ForbiddenError && !(join.error instanceof BannedError);
   const needsPassword =
     conversation !== undefined && conversation.hasPassword && (isGuest || conversation.ownRole === null || passwordRefused);
   const rules = { isGuest, needsPassword };

@@ -181,8 +181,13 @@ describe('Roster', () => {
     };
 
     await user.click(screen.getByRole('button', { name: 'Actions for Eve' }));
-    // A current (v4) server has per-person permissions; the lobby is off, so nobody is let in.
-    expect(await itemsOfMenu('Actions for Eve')).toEqual(['Promote to moderator', 'Permissions', 'Remove from conversation']);
+    // A current (v4) server has per-person permissions and bans; the lobby is off, so nobody is let in.
+    expect(await itemsOfMenu('Actions for Eve')).toEqual([
+      'Promote to moderator',
+      'Permissions',
+      'Remove from conversation',
+      'Ban from conversation',
+    ]);
     await closeMenu();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Support' }));
@@ -194,6 +199,7 @@ describe('Roster', () => {
       'Promote to moderator',
       'Permissions',
       'Remove from conversation',
+      'Ban from conversation',
     ]);
   });
 

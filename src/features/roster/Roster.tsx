@@ -3,9 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/ui';
 import { useTalkClient, type Conversation } from '../../lib/api';
 import { PermissionsDialog, type PermissionsDecision } from './PermissionsDialog';
-import { rosterQueries } from './queries';
 import { usePermissionChanges } from './usePermissionChanges';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
+import { BanDialog } from './BanDialog';
+import { conversationHasBans } from './Bans';
+import { rosterQueries } from './queries';
+import { useBanParticipant } from './useBanParticipant';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
@@ -68,15 +71,25 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   const talk = useTalkClient();
   const { data: api } = useQuery(rosterQueries.api(talk));
   const managesPermissions = conversation.canModerate && (api?.supportsPermissions ?? false);
+  const canBan = conversation.canModerate && (api?.supportsBans ?? false) && conversationHasBans(conversation);
   const viewer = useMemo<RosterViewer>(
-    () => ({ id: viewerId, canModerate: conversation.canModerate, managesPermissions, lobbyEnabled: conversation.lobby.enabled }),
-    [viewerId, conversation.canModerate, managesPermissions, conversation.lobby.enabled],
+    () => ({
+      id: viewerId,
+      canModerate: conversation.canModerate,
+      managesPermissions,
+      lobbyEnabled: conversation.lobby.enabled,
+      canBan,
+    }),
+    [viewerId, conversation.canModerate, managesPermissions, conversation.lobby.enabled, canBan],
   );
   const moderation = useModeration(token, viewer);
   const permissionChanges = usePermissionChanges(token);
   const [editing, setEditing] = useState<PermissionsEditing | null>(null);
   const editings = useRef(0);
+  const banning = useBanParticipant(token);
   const [removal, setRemoval] = useState<Removal | null>(null);
+  // The same shape as a removal; `id` gives each question a fresh dialog (an empty note).
+  const [banQuestion, setBanQuestion] = useState<(Removal & { id: number }) | null>(null);
   const [adding, setAdding] = useState(false);
   const searchId = useId();
 
@@ -89,6 +102,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
     if (action === 'remove') setRemoval({ row, returnFocus: button, asking: true });
     else if (action === 'permissions') setEditing({ id: ++editings.current, row, returnFocus: button, asking: true });
     else if (action === 'let-in') runRef.current.changePermissions({ row, change: { kind: 'let-in' } });
+    else if (action === 'ban') setBanQuestion((previous) => ({ row, returnFocus: button, asking: true, id: (previous?.id ?? 0) + 1 }));
     else runRef.current.moderate({ action, row });
   }, []);
 
@@ -101,6 +115,14 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
       permissionChanges.run({ row: editing.row, change: { kind: 'reset' } });
     }
     setEditing({ ...editing, asking: false });
+  }
+
+  function decideBan(internalNote: string | null) {
+    if (!banQuestion?.asking) return;
+    const { row } = banQuestion;
+    // The dialog only answers; the roster bans and a notice reports.
+    if (internalNote !== null) banning.run({ key: row.key, name: row.name, target: row.participant, internalNote });
+    setBanQuestion({ ...banQuestion, asking: false });
   }
 
   function decideRemoval(confirmed: boolean) {
@@ -186,7 +208,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           <RosterList
             rows={roster.rows}
             viewer={viewer}
-            busyKey={moderation.busyKey ?? permissionChanges.busyKey}
+            busyKey={moderation.busyKey ?? permissionChanges.busyKey ?? banning.busyKey}
             onAction={onAction}
             label="Participants"
           />
@@ -220,6 +242,17 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           ]}
           onDecision={decidePermissions}
           finalFocus={editing.returnFocus}
+        />
+      )}
+
+      {banQuestion && (
+        <BanDialog
+          key={banQuestion.id}
+          open={banQuestion.asking}
+          name={banQuestion.row.name}
+          conversationName={conversation.name}
+          onDecision={decideBan}
+          finalFocus={banQuestion.returnFocus}
         />
       )}
 

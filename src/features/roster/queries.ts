@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { LobbyError, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
+import { LobbyError, listBans, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
 import { PARTICIPANTS_LISTED, mark } from './perf-marks';
 
 /** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
@@ -37,6 +37,17 @@ export const rosterQueries = {
       queryKey: [...rosterQueries.all(), 'api'] as const,
       queryFn: () => talk.api(),
       staleTime: Number.POSITIVE_INFINITY,
+      // Without an answer nothing optional (permissions, bans) is offered; the roster reports an unreachable server.
+      throwOnError: false,
+    }),
+  bansKey: (token: string) => [...rosterQueries.conversation(token), 'bans'] as const,
+  /** The bans of a conversation (moderators, servers with `ban-v1`); ban and unban invalidate `bansKey`. */
+  bans: (talk: TalkClient, token: string) =>
+    queryOptions({
+      queryKey: rosterQueries.bansKey(token),
+      queryFn: ({ signal }) => listBans(talk, token, { signal }),
+      // Failures show in the "Banned" dialog.
+      throwOnError: false,
     }),
   suggestions: (talk: TalkClient, token: string, search: string) =>
     queryOptions({

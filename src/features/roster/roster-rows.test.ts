@@ -155,5 +155,22 @@ describe('roster actions', () => {
 
   it('for a member: nothing at all', () => {
     expect(Object.values(actionsFor(member)).every((actions) => actions.length === 0)).toBe(true);
+    expect(Object.values(actionsFor({ ...member, canBan: true })).every((actions) => actions.length === 0)).toBe(true);
+  });
+
+  it('with bans: a moderator bans accounts, guests and email guests, never moderators, groups or circles', () => {
+    const actions = actionsFor({ ...owner, canBan: true });
+    expect(actions).toMatchObject({
+      alice: [],
+      bob: ['demote', 'remove'],
+      carol: ['promote', 'remove', 'ban'],
+      guest: ['promote', 'remove', 'ban'],
+      guestModerator: ['demote', 'remove'],
+      email: ['promote', 'remove', 'ban'],
+      group: ['remove'],
+      circle: ['remove'],
+      sessionless: [],
+    });
+    expect(actionsFor({ ...moderator, canBan: true }).bob).toEqual([]);
   });
 });

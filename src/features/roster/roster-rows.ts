@@ -2,7 +2,7 @@
  * The roster's view-model: participants in, rows ready to render out (name, role label, status, avatar, what
  * the viewer may do with each). Pure functions, so the ordering and the rules are tested without React.
  */
-import { isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
+import { isBannable, isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
 import { roleLabel } from '../../lib/labels';
 import { PERMISSION_ACTION_LABELS, permissionActions, type PermissionAction, type PermissionsViewer } from './permission-actions';
 import { searchable } from './search-text';
@@ -47,18 +47,21 @@ export interface RosterViewer extends PermissionsViewer {
   /** The signed-in account id; null when unknown (the viewer's own row then offers nothing risky). */
   id: string | null;
   canModerate: boolean;
+  /** The viewer may ban here: a moderator, on a server with bans, in a group or public conversation. */
+  canBan?: boolean;
 }
 
-export type RosterAction = 'promote' | 'demote' | 'remove' | PermissionAction;
+export type RosterAction = 'promote' | 'demote' | 'remove' | 'ban' | PermissionAction;
 
-/** The actions ./useModeration runs (the permission actions have their own hook). */
-export type ModerationAction = Exclude<RosterAction, PermissionAction>;
+/** The actions ./useModeration runs (permission changes and bans have hooks of their own). */
+export type ModerationAction = Exclude<RosterAction, PermissionAction | 'ban'>;
 
 export const ACTION_LABELS: Record<RosterAction, string> = {
   promote: 'Promote to moderator',
   demote: 'Demote to member',
   remove: 'Remove from conversation',
   ...PERMISSION_ACTION_LABELS,
+  ban: 'Ban from conversation',
 };
 
 const MODERATOR_ROLES: ReadonlySet<ParticipantRole> = new Set(['owner', 'moderator', 'guest-moderator']);
@@ -209,5 +212,7 @@ export function rosterActions(row: RosterRow, viewer: RosterViewer): RosterActio
   if (participant.role === 'moderator' || participant.role === 'guest-moderator') actions.push('demote');
   actions.push(...permissionActions(row, viewer));
   actions.push('remove');
+  // Talk bans accounts, guests and email guests, never a moderator (demote them first).
+  if (viewer.canBan && isBannable(participant) && !MODERATOR_ROLES.has(participant.role)) actions.push('ban');
   return actions;
 }

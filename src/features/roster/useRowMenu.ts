@@ -36,7 +36,7 @@ export function useRowMenu(viewer: RosterViewer, onAction: RosterActionHandler):
       items: rosterActions(row, currentViewer).map((action) => ({
         id: action,
         label: ACTION_LABELS[action],
-        tone: action === 'remove' ? 'danger' : 'default',
+        tone: action === 'remove' || action === 'ban' ? 'danger' : 'default',
         onSelect: () => act(row, action, anchor),
       })),
     });

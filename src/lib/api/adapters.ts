@@ -1,5 +1,6 @@
 /** Wire shapes of both API generations → the domain model (./model). */
 import type {
+  Ban,
   Conversation,
   ConversationType,
   Lobby,
@@ -16,6 +17,7 @@ import {
   ParticipantType,
   RoomType,
   type AutocompleteEntry,
+  type V1Ban,
   type V1Participant,
   type V1Room,
   type V4Participant,
@@ -205,6 +207,23 @@ export function participantsFromV1(rows: readonly V1Participant[]): Participant[
     });
   }
   return participants;
+}
+
+// ---- bans ---------------------------------------------------------------------------------------------
+
+export function banFromWire(ban: V1Ban): Ban {
+  return {
+    id: ban.id,
+    banned: {
+      kind: participantKindFromActorType(ban.bannedActorType),
+      actorId: ban.bannedActorId,
+      name: ban.bannedDisplayName || ban.bannedActorId,
+    },
+    bannedBy: ban.moderatorDisplayName || ban.moderatorActorId,
+    // Talk sends Unix seconds.
+    bannedAt: ban.bannedTime * 1000,
+    internalNote: ban.internalNote,
+  };
 }
 
 // ---- autocomplete ---------------------------------------------------------------------------------

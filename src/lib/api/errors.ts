@@ -2,7 +2,7 @@
  * What can go wrong talking to Talk, as classes the UI can tell apart with `instanceof`.
  * The transport builds them (see `errorFromResponse`); the app maps them to UI in one place.
  */
-import type { SessionConflictData } from '../../../contract/wire';
+import type { BannedJoinData, SessionConflictData } from '../../../contract/wire';
 
 export class ApiError extends Error {
   override readonly name: string = 'ApiError';
@@ -64,7 +64,24 @@ export class UnauthorizedError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  override readonly name = 'ForbiddenError';
+  override readonly name: string = 'ForbiddenError';
+}
+
+/**
+ * 403 `{error: "ban"}` on joining (Talk 20+): a moderator banned this person from the conversation. No password
+ * or second attempt changes that, so the join page says so instead of asking again.
+ */
+export class BannedError extends ForbiddenError {
+  override readonly name = 'BannedError';
+}
+
+/** The server lacks a capability the call needs (bans on Talk 19, permissions or bans on a v1 server): no request was made. */
+export class UnsupportedFeatureError extends Error {
+  override readonly name = 'UnsupportedFeatureError';
+
+  constructor(readonly feature: string) {
+    super(`This server does not support ${feature}`);
+  }
 }
 
 export class NotFoundError extends ApiError {
@@ -103,6 +120,10 @@ function isSessionConflictData(data: unknown): data is SessionConflictData {
   return typeof candidate.sessionId === 'string';
 }
 
+function isBanData(data: unknown): data is BannedJoinData {
+  return typeof data === 'object' && data !== null && (data as { error?: unknown }).error === 'ban';
+}
+
 /** The failure answer of a request, as read by the transport. */
 export interface FailedResponse {
   status: number;
@@ -119,6 +140,7 @@ export function errorFromResponse(response: FailedResponse): ApiError {
     case 401:
       return new UnauthorizedError(status, message, ocsStatusCode, data);
     case 403:
+      if (isBanData(data)) return new BannedError(status, message, ocsStatusCode, data);
       return new ForbiddenError(status, message, ocsStatusCode, data);
     case 404:
       return new NotFoundError(status, message, ocsStatusCode, data);
@@ -137,14 +159,5 @@ export function errorFromResponse(response: FailedResponse): ApiError {
         : new CsrfError(status, message, ocsStatusCode, data);
     default:
       return new ApiError(status, message, ocsStatusCode, data);
-  }
-}
-
-/** A permissions call to a server without permissions (v1, or no `conversation-permissions`): the UI never offers it. */
-export class PermissionsUnsupportedError extends Error {
-  override readonly name = 'PermissionsUnsupportedError';
-
-  constructor() {
-    super('This server has no per-person permissions');
   }
 }

@@ -1,15 +1,16 @@
 /** The public surface of the API client. Wire shapes and adapters stay inside this folder (and the server). */
 export {
   ApiError,
+  BannedError,
   CsrfError,
   ForbiddenError,
   LobbyError,
   NetworkError,
   NotFoundError,
-  PermissionsUnsupportedError,
   SessionConflictError,
   UnaddressableParticipantError,
   UnauthorizedError,
+  UnsupportedFeatureError,
   isTransientError,
 } from './errors';
 export type { Credentials, HttpMethod, ParamValue, Params, RequestOptions } from './transport';
@@ -29,6 +30,7 @@ export {
 } from './participants';
 export { isParticipantAddressable } from './participant-keys';
 export { setDefaultPermissions, setParticipantPermissions, supportsPermissions } from './permissions';
+export { BAN_NOTE_MAX_LENGTH, banParticipant, isBannable, listBans, supportsBans, unban, type BanTarget } from './bans';
 export {
   GUEST_NAME_MAX_LENGTH,
   SessionEndedError,
@@ -45,6 +47,7 @@ export {
 } from './session';
 export type {
   AddParticipantResult,
+  Ban,
   Conversation,
   ConversationType,
   Lobby,

@@ -96,6 +96,20 @@ export interface Participant {
   attendeePermissions: number | null;
 }
 
+/** Someone banned from a conversation (Talk 20+, `ban-v1`), with who banned them, when and why. */
+export interface Ban {
+  /** The handle for lifting it (`unban`). */
+  id: number;
+  /** Who is banned: an account, a guest or an email guest (`other` for what a newer server may add). */
+  banned: { kind: ParticipantKind; actorId: string; name: string };
+  /** The moderator who banned them, by name (their actor id when the server had no name). */
+  bannedBy: string;
+  /** When, in epoch milliseconds. */
+  bannedAt: number;
+  /** What the moderators noted for each other; empty when nothing was. Never shown to the banned person. */
+  internalNote: string;
+}
+
 /** The sources the "add participants" box can offer, as the autocomplete endpoint names them. */
 export type ParticipantSource = 'users' | 'groups' | 'emails' | 'circles';
 

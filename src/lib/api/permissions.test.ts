@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTalkClient } from './client';
-import { ApiError, PermissionsUnsupportedError, UnaddressableParticipantError } from './errors';
+import { ApiError, UnsupportedFeatureError, UnaddressableParticipantError } from './errors';
 import { listParticipants } from './participants';
 import { setDefaultPermissions, setParticipantPermissions, supportsPermissions } from './permissions';
 import { Permission } from '../../../contract/wire';
@@ -80,8 +80,8 @@ describe('permissions (v1)', () => {
     expect(await supportsPermissions(alice)).toBe(false);
     const carol = await participantNamed(alice, 'designteam', 'Carol');
     expect(carol).toMatchObject({ permissions: null, attendeePermissions: null });
-    await expect(setParticipantPermissions(alice, 'designteam', carol, 'add', 8)).rejects.toBeInstanceOf(PermissionsUnsupportedError);
-    await expect(setDefaultPermissions(alice, 'designteam', 8)).rejects.toBeInstanceOf(PermissionsUnsupportedError);
+    await expect(setParticipantPermissions(alice, 'designteam', carol, 'add', 8)).rejects.toBeInstanceOf(UnsupportedFeatureError);
+    await expect(setDefaultPermissions(alice, 'designteam', 8)).rejects.toBeInstanceOf(UnsupportedFeatureError);
     expect(writes(server)).toEqual([]);
   });
 

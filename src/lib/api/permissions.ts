@@ -6,7 +6,7 @@ import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import { conversationFromV4 } from './adapters';
 import { roomPath } from './conversations';
-import { PermissionsUnsupportedError, UnaddressableParticipantError } from './errors';
+import { UnsupportedFeatureError, UnaddressableParticipantError } from './errors';
 import type { Conversation } from './model';
 import { participantTargetOf } from './participant-keys';
 import type { ParticipantRef } from './participants';
@@ -14,7 +14,7 @@ import type { PermissionMethod, V4Room } from '../../../contract/wire';
 
 async function permissionsApi(talk: TalkClient): Promise<TalkApi> {
   const api = await talk.api();
-  if (!api.supportsPermissions) throw new PermissionsUnsupportedError();
+  if (!api.supportsPermissions) throw new UnsupportedFeatureError('per-person permissions');
   return api;
 }
 

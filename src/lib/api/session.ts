@@ -31,8 +31,8 @@ export interface JoinedSession {
 
 /**
  * Joins the conversation: a session begins for this browser window. Guests are identified from here on by the
- * cookie the server sets now. Fails with `SessionConflictError` (409, see `force`), `ForbiddenError` (403: a
- * wrong password, or banned) or `NotFoundError` (404).
+ * cookie the server sets now. Fails with `SessionConflictError` (409, see `force`), `BannedError` (403 ban), a
+ * `ForbiddenError` (403: a wrong password) or `NotFoundError` (404).
  */
 export async function joinConversation(talk: TalkClient, token: string, options: JoinOptions): Promise<JoinedSession> {
   const api = await talk.api();
