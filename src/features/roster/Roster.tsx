@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef,
 import { ConfirmDialog } from '../../components/ui';
 import type { Conversation } from '../../lib/api';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
+import { ExportCsv } from './ExportCsv';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
@@ -99,6 +100,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
     <div className="roster">
       <div className="roster-toolbar">
         <p className="roster-count">{roster.status === 'ready' ? participantCount(roster.totalCount) : ''}</p>
+        {roster.status === 'ready' && <ExportCsv conversationName={conversation.name} rows={roster.rows} />}
         {canAdd && (
           <button type="button" className="button-primary" onClick={() => setAdding(true)}>
             Add participants
