@@ -7,6 +7,7 @@ import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
 import { useModeration } from './useModeration';
+import { canUndo } from './undo';
 import { useRoster } from './useRoster';
 import './roster.css';
 
@@ -167,6 +168,12 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           <p>
             {removal.row.name} will no longer be a participant of “{conversation.name}”.
           </p>
+          {!canUndo('remove', removal.row) && (
+            <p>
+              This cannot be undone: a guest cannot be added back, they would have to join again
+              {removal.row.participant.kind === 'email' ? ' or be invited again' : ''}.
+            </p>
+          )}
         </ConfirmDialog>
       )}
 
