@@ -108,13 +108,19 @@ describe('csvFileName', () => {
   });
 });
 
+/** The parts as the file's text, the byte order mark kept. */
+const textOf = (parts: readonly Uint8Array[]) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(parts.flatMap((part) => [...part])));
+
 describe('buildCsvParts', () => {
   const rows = Array.from({ length: 5 }, (_, index) =>
     toRosterRow(participant({ actorId: `user${index}`, displayName: `User ${index}` })),
   );
 
   it('starts with the byte order mark and the header, CRLF after every line', async () => {
-    const text = (await buildCsvParts(rows.slice(0, 1))).join('');
+    const parts = await buildCsvParts(rows.slice(0, 1));
+    expect([...parts[0]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = textOf(parts);
     expect(text.startsWith(BYTE_ORDER_MARK)).toBe(true);
     expect(text).toBe(
       `${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\nUser 0,Member,user,user0,no,no,\r\n`,
@@ -122,13 +128,14 @@ describe('buildCsvParts', () => {
   });
 
   it('has only the header for no rows', async () => {
-    expect((await buildCsvParts([])).join('')).toBe(`${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\n`);
+    expect(textOf(await buildCsvParts([]))).toBe(`${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\n`);
   });
 
   it('builds in chunks, yielding between them and reporting progress after each', async () => {
     const events: string[] = [];
     const parts = await buildCsvParts(rows, {
       chunkSize: 2,
+      sliceMs: Number.POSITIVE_INFINITY,
       yieldToBrowser: async () => {
         events.push('yield');
       },
@@ -136,8 +143,16 @@ describe('buildCsvParts', () => {
     });
     expect(events).toEqual(['2/5', 'yield', '4/5', 'yield', '5/5']);
     expect(parts).toHaveLength(4);
-    expect(parts.join('')).toBe(BYTE_ORDER_MARK + csvLine(['name', 'role', 'type', 'account or email', 'online', 'in call', 'permissions']) +
+    expect(textOf(parts)).toBe(BYTE_ORDER_MARK + csvLine(['name', 'role', 'type', 'account or email', 'online', 'in call', 'permissions']) +
       rows.map((row) => csvLine(csvCells(row))).join(''));
+  });
+
+  it('ends a chunk early once it has taken its time slice', async () => {
+    const many = Array.from({ length: 1_000 }, (_, index) => toRosterRow(participant({ actorId: `many${index}` })));
+    const done: number[] = [];
+    // A slice of 0 ms: every clock check ends the chunk (every 200 rows).
+    await buildCsvParts(many, { sliceMs: 0, yieldToBrowser: async () => undefined, onProgress: (count) => done.push(count) });
+    expect(done).toEqual([200, 400, 600, 800, 1_000]);
   });
 
   it('stops when aborted', async () => {
