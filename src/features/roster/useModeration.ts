@@ -39,7 +39,7 @@ function progressMessage({ action, row }: ModerationRequest): string {
   }
 }
 
-export function doneMessage({ action, row }: ModerationRequest): string {
+function doneMessage({ action, row }: ModerationRequest): string {
   switch (action) {
     case 'promote':
       return `${row.name} is now a ${row.isGuest ? 'guest moderator' : 'moderator'}.`;
