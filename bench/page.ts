@@ -86,6 +86,19 @@ export interface RefetchResult extends Span {
   busyAfterReadyMs: number | null;
 }
 
+export interface ExportResult extends Span {
+  /** Click on "Export CSV" → its live region says "Exported …"; null when it never did. */
+  finishedMs: number | null;
+  /** The live region's last words. */
+  message: string;
+  /** How many different "Exporting N of M…" the live region showed on the way. */
+  progressUpdates: number;
+  longTasks: LongTask[];
+  worstFrame: WorstFrame;
+  /** The longest wait between two animation frames while exporting: the page's own freeze, as a person sees it. */
+  maxFrameGapMs: number;
+}
+
 export interface BenchApi {
   /** Makes a User Timing mark that lines the page's clock up with a trace's (trace.ts); returns its time. */
   syncMark(name: string): number;
@@ -99,6 +112,8 @@ export interface BenchApi {
     options: { timeoutMs: number; pauseMs: number },
   ): Promise<Span & { keystrokes: Keystroke[]; longTasks: LongTask[]; worstFrame: WorstFrame }>;
   refetch(options: { timeoutMs: number }): Promise<RefetchResult>;
+  /** Clicks "Export CSV" and waits for the file (the roster's live region says when it is handed over). */
+  exportCsv(options: { timeoutMs: number }): Promise<ExportResult>;
 }
 
 declare global {
@@ -387,6 +402,44 @@ export function installProbes(): void {
         worstFrame: worstFrameBetween(t0, end),
         readyMs: readyAt === null ? null : readyAt - t0,
         busyAfterReadyMs: readyAt === null ? null : after.length === 0 ? 0 : Math.max(...after.map((task) => task.start + task.duration)) - readyAt,
+      };
+    },
+
+    async exportCsv({ timeoutMs }) {
+      const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Export CSV');
+      const status = document.querySelector('.roster-export-status');
+      if (!button || !status) throw new Error('bench: no "Export CSV" button or its status line');
+      const progress = new Set<string>();
+      let finishedAt: number | null = null;
+      const observer = new MutationObserver(() => {
+        const text = status.textContent ?? '';
+        if (text.startsWith('Exporting')) progress.add(text);
+        if (finishedAt === null && /^(Exported|The export failed)/.test(text)) finishedAt = performance.now();
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+      const start = performance.now();
+      const deadline = start + timeoutMs;
+      button.click();
+      // Frames keep coming while it runs: the longest gap between two is how long the page stood still.
+      let maxFrameGapMs = 0;
+      let last = start;
+      while (finishedAt === null && performance.now() < deadline) {
+        const now = await frame();
+        maxFrameGapMs = Math.max(maxFrameGapMs, now - last);
+        last = now;
+      }
+      await nextPaint();
+      observer.disconnect();
+      const end = performance.now();
+      return {
+        from: start,
+        to: end,
+        finishedMs: finishedAt === null ? null : finishedAt - start,
+        message: status.textContent ?? '',
+        progressUpdates: progress.size,
+        longTasks: tasksBetween(start, end),
+        worstFrame: worstFrameBetween(start, end),
+        maxFrameGapMs,
       };
     },
   };

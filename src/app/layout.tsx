@@ -27,7 +27,8 @@ export function ProtectedLayout() {
           Sign out
         </button>
       </header>
-      <main className="app-main">
+      {/* tabIndex -1: notices hand the focus back here when nothing closer is left (app/notices.tsx). */}
+      <main className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
       <Notices />

@@ -2,21 +2,31 @@ import { useEffect } from 'react';
 import { NoticeStack } from '../components/ui';
 import { useNotices } from '../lib/notices';
 
+/** When nothing else is left to take it: the page's content (focusable from script only, see layout.tsx). */
+const pageContent = () => document.querySelector<HTMLElement>('main');
+
 /** Shows the notices of the whole app and lets each go when its time is up. */
 export function Notices() {
   const notices = useNotices((state) => state.notices);
-  const { undo, dismiss, hold } = useNotices.getState();
+  const { undo, dismiss, hold, release, expire } = useNotices.getState();
 
   useEffect(() => {
     if (notices.length === 0) return;
     const next = Math.min(...notices.map((notice) => notice.expiresAt));
+    // Held and undoing notices have no time: the next change of the notices sets the timer again.
     if (!Number.isFinite(next)) return;
-    const timer = setTimeout(() => {
-      const now = Date.now();
-      for (const notice of useNotices.getState().notices) if (notice.expiresAt <= now) dismiss(notice.id);
-    }, Math.max(0, next - Date.now()));
+    const timer = setTimeout(() => expire(Date.now()), Math.max(0, next - Date.now()));
     return () => clearTimeout(timer);
-  }, [notices, dismiss]);
+  }, [notices, expire]);
 
-  return <NoticeStack notices={notices} onUndo={(id) => void undo(id)} onDismiss={dismiss} onHold={hold} />;
+  return (
+    <NoticeStack
+      notices={notices}
+      onUndo={(id) => void undo(id)}
+      onDismiss={dismiss}
+      onHold={hold}
+      onRelease={release}
+      fallbackFocus={pageContent}
+    />
+  );
 }

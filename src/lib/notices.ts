@@ -1,7 +1,8 @@
 /**
  * Notices: what an action did, said once it is done, some with a way back ("Undo"). Several may stand at once;
- * each goes by itself after a while. UI state only: a notice holds words and, for undo, the function that
- * restores the previous state through the API (written by the feature that did the change).
+ * each goes by itself after a while, but never while the person is on it (focus or pointer) or while its undo
+ * runs. UI state only: a notice holds words and, for undo, the function that restores the previous state
+ * through the API (written by the feature that did the change).
  */
 import { create } from 'zustand';
 
@@ -16,13 +17,17 @@ export interface UndoAction {
 
 export type NoticeState = 'shown' | 'undoing' | 'undone' | 'undo-failed';
 
+/** What keeps a notice on screen past its time: the keyboard focus in it, or the pointer over it. */
+export type NoticeHold = 'focus' | 'pointer';
+
 export interface Notice {
   id: number;
   message: string;
   undo: UndoAction | null;
   state: NoticeState;
-  /** Epoch ms when it goes by itself; it stays while the person is on it (focus or pointer). */
+  /** Epoch ms when it goes by itself; infinite while held or undoing. */
   expiresAt: number;
+  heldBy: readonly NoticeHold[];
 }
 
 export interface NewNotice {
@@ -34,49 +39,79 @@ export interface NewNotice {
 export const UNDO_NOTICE_MS = 15_000;
 /** A notice without anything to press. */
 export const PLAIN_NOTICE_MS = 6_000;
-/** Fewer on screen than that: the oldest go first. */
-const MAX_NOTICES = 5;
+/** No more than this many on screen: the oldest go first. */
+export const MAX_NOTICES = 5;
 
 interface NoticesStore {
   notices: Notice[];
   push: (notice: NewNotice) => number;
   dismiss: (id: number) => void;
   undo: (id: number) => Promise<void>;
-  /** Keeps a notice for another full stretch (the person is reading or about to press it). */
-  hold: (id: number) => void;
+  /** The person is on the notice: it stays until every hold is released. */
+  hold: (id: number, by: NoticeHold) => void;
+  /** The person left it: it goes after another full stretch, so it does not vanish the moment they look away. */
+  release: (id: number, by: NoticeHold) => void;
+  /** Those whose time is up at `now` go. */
+  expire: (now: number) => void;
+}
+
+/** How long a notice in this state stays once nobody holds it. */
+function lifetime(notice: Pick<Notice, 'undo' | 'state'>): number {
+  const canStillUndo = notice.undo !== null && notice.state === 'shown';
+  // A refusal needs reading time like an offer does.
+  return canStillUndo || notice.state === 'undo-failed' ? UNDO_NOTICE_MS : PLAIN_NOTICE_MS;
+}
+
+function expiryOf(notice: Pick<Notice, 'undo' | 'state' | 'heldBy'>, now: number): number {
+  if (notice.heldBy.length > 0 || notice.state === 'undoing') return Number.POSITIVE_INFINITY;
+  return now + lifetime(notice);
+}
+
+/** Drops the oldest beyond the limit, sparing those the person is on or whose undo is running while others can go. */
+function withinLimit(notices: Notice[]): Notice[] {
+  const kept = [...notices];
+  while (kept.length > MAX_NOTICES) {
+    const spare = kept.findIndex((notice) => notice.heldBy.length === 0 && notice.state !== 'undoing');
+    kept.splice(spare === -1 ? 0 : spare, 1);
+  }
+  return kept;
 }
 
 let nextId = 1;
 
 export const useNotices = create<NoticesStore>()((set, get) => {
-  const update = (id: number, change: Partial<Notice>) =>
-    set((state) => ({ notices: state.notices.map((notice) => (notice.id === id ? { ...notice, ...change } : notice)) }));
+  const update = (id: number, change: (notice: Notice) => Partial<Notice>) =>
+    set((state) => ({
+      notices: state.notices.map((notice) => {
+        if (notice.id !== id) return notice;
+        const changed = { ...notice, ...change(notice) };
+        return { ...changed, expiresAt: expiryOf(changed, Date.now()) };
+      }),
+    }));
 
   return {
     notices: [],
     push: ({ message, undo = null }) => {
       const id = nextId++;
-      const expiresAt = Date.now() + (undo ? UNDO_NOTICE_MS : PLAIN_NOTICE_MS);
-      set((state) => ({
-        notices: [...state.notices, { id, message, undo, state: 'shown' as const, expiresAt }].slice(-MAX_NOTICES),
-      }));
+      const notice: Notice = { id, message, undo, state: 'shown', heldBy: [], expiresAt: 0 };
+      notice.expiresAt = expiryOf(notice, Date.now());
+      set((state) => ({ notices: withinLimit([...state.notices, notice]) }));
       return id;
     },
     dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-    hold: (id) => {
-      const notice = get().notices.find((candidate) => candidate.id === id);
-      if (notice) update(id, { expiresAt: Date.now() + (notice.undo ? UNDO_NOTICE_MS : PLAIN_NOTICE_MS) });
-    },
+    hold: (id, by) => update(id, (notice) => ({ heldBy: notice.heldBy.includes(by) ? notice.heldBy : [...notice.heldBy, by] })),
+    release: (id, by) => update(id, (notice) => ({ heldBy: notice.heldBy.filter((hold) => hold !== by) })),
+    expire: (now) => set((state) => ({ notices: state.notices.filter((notice) => notice.expiresAt > now) })),
     undo: async (id) => {
       const notice = get().notices.find((candidate) => candidate.id === id);
       if (!notice?.undo || notice.state !== 'shown') return;
       const { undo } = notice;
-      update(id, { state: 'undoing', expiresAt: Number.POSITIVE_INFINITY });
+      update(id, () => ({ state: 'undoing' }));
       try {
         await undo.run();
-        update(id, { state: 'undone', message: undo.doneMessage, expiresAt: Date.now() + PLAIN_NOTICE_MS });
+        update(id, () => ({ state: 'undone', message: undo.doneMessage }));
       } catch (error) {
-        update(id, { state: 'undo-failed', message: undo.describeFailure(error), expiresAt: Date.now() + UNDO_NOTICE_MS });
+        update(id, () => ({ state: 'undo-failed', message: undo.describeFailure(error) }));
       }
     },
   };

@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
 import { describeError } from '../app/errors';
+import { Notices } from '../app/notices';
 import { createAppQueryClient } from '../app/query-client';
 import { DescribeErrorProvider } from '../lib/describe-error';
 import { TalkClientProvider, createTalkClient, type Credentials } from '../lib/api';
@@ -29,12 +30,16 @@ export function TestProviders({ services, children }: { services: TestServices; 
   );
 }
 
-/** Renders a page inside the providers and a router at `path`. */
-export function renderPage(ui: ReactNode, options: { services?: TestServices; path?: string } = {}) {
+/**
+ * Renders a page inside the providers and a router at `path`; with `notices`, also the app's notices (what
+ * actions did, with "Undo"), as the layout shows them beside every page.
+ */
+export function renderPage(ui: ReactNode, options: { services?: TestServices; path?: string; notices?: boolean } = {}) {
   const services = options.services ?? createTestServices();
   const result = render(
     <TestProviders services={services}>
       <MemoryRouter initialEntries={[options.path ?? '/']}>{ui}</MemoryRouter>
+      {options.notices && <Notices />}
     </TestProviders>,
   );
   return { ...result, services };

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import './jsdom-polyfills';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { useNotices } from '../lib/notices';
 
 // findBy… waits up to 5 s rather than 1 s: lazy chunks and menus settle slowly on a loaded 2-core CI machine.
 configure({ asyncUtilTimeout: 5000 });
@@ -9,4 +10,6 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  // Notices live in a module-wide store, like the app's; each test starts without any.
+  useNotices.setState({ notices: [] });
 });

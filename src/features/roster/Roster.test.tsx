@@ -29,7 +29,7 @@ async function renderRoster(token: string, account: string, options: { onConvers
   const conversation = await getConversation(services.talkClient, token);
   const view = renderPage(
     <Roster conversation={conversation} viewerId={account} onConversationChanged={options.onConversationChanged} />,
-    { services },
+    { services, notices: true },
   );
   return { ...view, conversation };
 }
@@ -227,7 +227,9 @@ describe('Roster', () => {
     expect(changes(server)).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
 
-    expect(await screen.findByText('Eve was removed from the conversation.')).toBeInTheDocument();
+    // The done words are a notice (see undo.test.tsx for its "Undo").
+    const notices = screen.getByRole('status', { name: 'Notices' });
+    expect(await within(notices).findByText('Eve was removed from the conversation.')).toBeInTheDocument();
     expect(screen.getByText('6 participants')).toBeInTheDocument();
     expect(screen.queryByText('Eve', { selector: '.roster-name-text' })).not.toBeInTheDocument();
     expect(changes(server).map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -262,12 +264,13 @@ describe('Roster', () => {
 
     await user.click(screen.getByRole('button', { name: 'Actions for Eve' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Promote to moderator' }));
-    expect(await screen.findByText('Eve is now a moderator.')).toBeInTheDocument();
+    const notices = screen.getByRole('status', { name: 'Notices' });
+    expect(await within(notices).findByText('Eve is now a moderator.')).toBeInTheDocument();
     expect(within(rowOf('Eve')).getByText('Moderator')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Actions for Alice' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Demote to member' }));
-    expect(await screen.findByText('Alice is now a member.')).toBeInTheDocument();
+    expect(await within(notices).findByText('Alice is now a member.')).toBeInTheDocument();
     expect(within(rowOf('Alice')).getByText('Member')).toBeInTheDocument();
     const roles = new Map((await participantsOf(server, 'officehours', 'bob')).map((participant) => [participant.displayName, participant.participantType]));
     expect([roles.get('Eve'), roles.get('Alice')]).toEqual([2, 3]);

@@ -9,10 +9,12 @@ import { BanDialog } from './BanDialog';
 import { conversationHasBans } from './Bans';
 import { rosterQueries } from './queries';
 import { useBanParticipant } from './useBanParticipant';
+import { ExportCsv } from './ExportCsv';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
 import { useModeration } from './useModeration';
+import { canUndo } from './undo';
 import { useRoster } from './useRoster';
 import './roster.css';
 
@@ -152,6 +154,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
     <div className="roster">
       <div className="roster-toolbar">
         <p className="roster-count">{roster.status === 'ready' ? participantCount(roster.totalCount) : ''}</p>
+        {roster.status === 'ready' && <ExportCsv conversationName={conversation.name} rows={roster.rows} />}
         {canAdd && (
           <button type="button" className="button-primary" onClick={() => setAdding(true)}>
             Add participants
@@ -226,6 +229,12 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           <p>
             {removal.row.name} will no longer be a participant of “{conversation.name}”.
           </p>
+          {!canUndo('remove', removal.row) && (
+            <p>
+              This cannot be undone: a guest cannot be added back, they would have to join again
+              {removal.row.participant.kind === 'email' ? ' or be invited again' : ''}.
+            </p>
+          )}
         </ConfirmDialog>
       )}
 

@@ -6,16 +6,19 @@ import {
   useTalkClient,
 } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { pushNotice } from '../../lib/notices';
 import { rosterQueries } from './queries';
 import { isViewer, type ModerationAction, type RosterRow, type RosterViewer } from './roster-rows';
+import { createUndo } from './undo';
 
 export interface ModerationRequest {
   action: ModerationAction;
   row: RosterRow;
 }
 
+/** What the roster says in place: the progress and a refusal. What was done is a notice, with "Undo". */
 export interface ModerationFeedback {
-  kind: 'progress' | 'done' | 'error';
+  kind: 'progress' | 'error';
   message: string;
 }
 
@@ -50,7 +53,8 @@ function doneMessage({ action, row }: ModerationRequest): string {
 /**
  * Promote, demote and remove, run by the roster after the person chose (and, for removal, confirmed). The
  * mutation stays pending until the refetched roster has landed, so the progress message lasts until the list
- * shows the change; a failure refetches too (a 404 means the list was out of date).
+ * shows the change; a failure refetches too (a 404 means the list was out of date). Once the list shows it,
+ * a notice says what was done, with "Undo" where the previous state can be restored (./undo.ts).
  */
 export function useModeration(token: string, viewer: RosterViewer) {
   const describeError = useDescribeError();
@@ -68,13 +72,17 @@ export function useModeration(token: string, viewer: RosterViewer) {
           return removeParticipant(talk, token, row.participant);
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) }),
+    onSettled: async (_data, error, request) => {
+      await queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
+      if (error) return;
+      const undo = createUndo({ talk, queryClient, token, describeError, viewer }, request);
+      pushNotice({ message: doneMessage(request), undo });
+    },
   });
 
   const request = mutation.variables;
   let feedback: ModerationFeedback | null = null;
   if (request && mutation.isPending) feedback = { kind: 'progress', message: progressMessage(request) };
-  else if (request && mutation.isSuccess) feedback = { kind: 'done', message: doneMessage(request) };
   else if (request && mutation.isError) {
     const { row, action } = request;
     feedback = {

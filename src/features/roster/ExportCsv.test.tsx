@@ -1,0 +1,84 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getConversation } from '../../lib/api';
+import { demoServer } from '../../test/demo-server';
+import { createTestServices, renderPage } from '../../test/render';
+import { Roster } from './Roster';
+
+// jsdom has no layout: the roster's scroll element gets the height of ten rows, as a browser would give it.
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('roster-scroller') ? 640 : 0;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** What the browser was handed to download: the file's bytes and the name the link gave it. */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return `blob:http://localhost/${blobs.length}`;
+  });
+  const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  // jsdom cannot navigate to a blob: the click is where the browser would start the download.
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return { blobs, names, revoke };
+}
+
+/** jsdom's own Blob, read as the browser's file would be: byte for byte. */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+async function renderRoster(token: string, account: string) {
+  const services = createTestServices({ account, password: 'demo' });
+  const conversation = await getConversation(services.talkClient, token);
+  return renderPage(<Roster conversation={conversation} viewerId={account} />, { services });
+}
+
+describe('Export CSV', () => {
+  it('downloads the rows the search shows, as UTF-8 CSV with a byte order mark, named after the conversation', async () => {
+    demoServer();
+    const downloads = captureDownloads();
+    await renderRoster('officehours', 'bob');
+    const user = userEvent.setup();
+    await screen.findByText('7 participants');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search participants' }), 'e');
+    await screen.findByText(/of 7 participants match/);
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    expect(await screen.findByText(/^Exported \d participants to Open office hours-participants\.csv\.$/)).toBeInTheDocument();
+    expect(downloads.names).toEqual(['Open office hours-participants.csv']);
+    const [blob] = downloads.blobs;
+    expect(blob?.type).toBe('text/csv;charset=utf-8');
+    const bytes = await bytesOf(blob!);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+    expect(lines[0]).toBe('name,role,type,account or email,online,in call,permissions');
+    // Everyone shown has an "e" in their name or address (v4: with what they may do); Bob does not.
+    const everyoneButSkipTheLobby = 'Start a call; Join a call; Publish audio; Publish video; Share the screen; Send messages';
+    expect(lines).toContain(`Eve,Member,user,eve,no,no,${everyoneButSkipTheLobby}`);
+    expect(lines).toContain(`Gina (guest),Guest,guest,,yes,yes,${everyoneButSkipTheLobby}`);
+    expect(lines).toContain(`frank@example.org,Guest,email,frank@example.org,no,no,${everyoneButSkipTheLobby}`);
+    expect(lines.some((line) => line.startsWith('Bob,'))).toBe(false);
+    const shown = Number(/(\d+) of 7/.exec(screen.getByText(/of 7 participants match/).textContent ?? '')?.[1]);
+    // The header, one line per row shown, and the empty string after the last CRLF.
+    expect(lines).toHaveLength(shown + 2);
+    expect(lines.at(-1)).toBe('');
+    await vi.waitFor(() => expect(downloads.revoke).toHaveBeenCalledWith('blob:http://localhost/1'), { timeout: 5_000 });
+  });
+});

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { buildCsvParts, csvFileName } from './csv-export';
+import type { RosterRow } from './roster-rows';
+
+export interface CsvExportState {
+  exporting: boolean;
+  /** Words for the live region: the progress while exporting, then what was saved (or why not). */
+  message: string;
+  start: () => void;
+}
+
+const countFormat = new Intl.NumberFormat('en');
+
+/** Hands a finished file to the browser's download, as a link with `download` would. */
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; a moment later the memory can go.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/**
+ * "Export CSV": the rows the list shows right now (after search and filters), built in chunks that leave the
+ * page responsive, then downloaded as `<conversation name>-participants.csv`. Leaving the page stops it.
+ */
+export function useCsvExport(conversationName: string, rows: readonly RosterRow[]): CsvExportState {
+  const [exporting, setExporting] = useState(false);
+  const [message, setMessage] = useState('');
+  const runRef = useRef<AbortController | null>(null);
+
+  useEffect(() => () => runRef.current?.abort(), []);
+
+  function start() {
+    if (runRef.current) return;
+    const controller = new AbortController();
+    runRef.current = controller;
+    // The rows of the moment of the click: a refetch meanwhile does not change what is being exported.
+    const snapshot = rows;
+    const total = countFormat.format(snapshot.length);
+    const fileName = csvFileName(conversationName);
+    setExporting(true);
+    setMessage(`Exporting 0 of ${total}…`);
+    buildCsvParts(snapshot, {
+      signal: controller.signal,
+      onProgress: (done) => setMessage(`Exporting ${countFormat.format(done)} of ${total}…`),
+    }).then(
+      (parts) => {
+        download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName);
+        setMessage(`Exported ${total} ${snapshot.length === 1 ? 'participant' : 'participants'} to ${fileName}.`);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setMessage(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    ).finally(() => {
+      if (runRef.current === controller) runRef.current = null;
+      if (!controller.signal.aborted) setExporting(false);
+    });
+  }
+
+  return { exporting, message, start };
+}
