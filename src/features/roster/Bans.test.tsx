@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NoticeStack } from '../../components/ui';
 import { getConversation, type Conversation } from '../../lib/api';
 import { useNotices } from '../../lib/notices';
 import { BAN_BASE, TALK_V4_BASE, type V1Ban, type V4Participant } from '../../../contract/wire';
@@ -25,12 +24,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The notices as the app shows them (app/notices.tsx mounts the same stack once). */
-function NoticesOnScreen() {
-  const notices = useNotices((state) => state.notices);
-  return <NoticeStack notices={notices} onUndo={() => undefined} onDismiss={() => undefined} onHold={() => undefined} />;
-}
-
 /** The roster and the room's "Bans" of `token` as `account` sees them, as room-page.tsx composes them. */
 async function renderRoom(token: string, account: string): Promise<Conversation> {
   const services = createTestServices({ account, password: 'demo' });
@@ -39,9 +32,8 @@ async function renderRoom(token: string, account: string): Promise<Conversation>
     <>
       <Bans conversation={conversation} />
       <Roster conversation={conversation} viewerId={account} />
-      <NoticesOnScreen />
     </>,
-    { services },
+    { services, notices: true },
   );
   return conversation;
 }
