@@ -32,7 +32,22 @@ export interface RosterRow {
   searchText: string;
   /** The sort group (see `sortRosterRows`), computed once per row rather than once per comparison. */
   rank: number;
+  /** What the filters ask about this row, as `RowTrait` bits: one integer test per row and filter pass. */
+  traits: number;
 }
+
+/**
+ * The row's answers to the roster's filters, one bit each (roster-filter.ts). A guest moderator is both a
+ * moderator and a guest; members are everyone else (accounts, groups, circles, other kinds).
+ */
+export const RowTrait = {
+  Moderator: 1,
+  Member: 2,
+  Guest: 4,
+  Online: 8,
+  InCall: 16,
+  HeldByLobby: 32,
+} as const;
 
 export interface RosterStatus {
   /** "Away", "Do not disturb"; null when the state adds nothing to "Online"/"Offline". */
@@ -98,10 +113,26 @@ function rankOf(participant: Participant, isModerator: boolean, isGuest: boolean
   return (participant.online ? 0 : 8) + (participant.inCall ? 0 : 4) + (isModerator ? 0 : 2) + (isGuest ? 1 : 0);
 }
 
+function traitsOf(isModerator: boolean, isGuest: boolean, online: boolean, inCall: boolean, heldByLobby: boolean): number {
+  return (
+    (isModerator ? RowTrait.Moderator : 0) |
+    (isGuest ? RowTrait.Guest : 0) |
+    (!isModerator && !isGuest ? RowTrait.Member : 0) |
+    (online ? RowTrait.Online : 0) |
+    (inCall ? RowTrait.InCall : 0) |
+    (heldByLobby ? RowTrait.HeldByLobby : 0)
+  );
+}
+
 function buildRow(participant: Participant): RosterRow {
   const name = displayNameOf(participant);
   const isModerator = MODERATOR_ROLES.has(participant.role);
   const isGuest = participant.kind === 'guest' || participant.kind === 'email';
+  // Servers without permissions (v1) have no way past the lobby but being a moderator.
+  const heldByLobby =
+    participant.online &&
+    !isModerator &&
+    (participant.permissions === null || (participant.permissions & Permission.SkipLobby) === 0);
   return {
     key: participant.key,
     participant,
@@ -112,15 +143,12 @@ function buildRow(participant: Participant): RosterRow {
     isGuest,
     online: participant.online,
     inCall: participant.inCall,
-    // Servers without permissions (v1) have no way past the lobby but being a moderator.
-    heldByLobby:
-      participant.online &&
-      !isModerator &&
-      (participant.permissions === null || (participant.permissions & Permission.SkipLobby) === 0),
+    heldByLobby,
     status: statusOf(participant),
     avatarUrl: participant.kind === 'user' && participant.actorId !== '' ? avatarUrl(participant.actorId) : null,
     searchText: searchable(`${name}\n${participant.actorId}`),
     rank: rankOf(participant, isModerator, isGuest),
+    traits: traitsOf(isModerator, isGuest, participant.online, participant.inCall, heldByLobby),
   };
 }
 
