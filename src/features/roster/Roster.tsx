@@ -1,7 +1,14 @@
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/ui';
-import type { Conversation } from '../../lib/api';
+import { useTalkClient, type Conversation } from '../../lib/api';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
+import { BulkActions } from './BulkActions';
+import { rosterQueries } from './queries';
+import { RosterFilterGroup } from './RosterFilterGroup';
+import { SelectAllShown } from './SelectAllShown';
+import { useRosterFilters } from './useRosterFilters';
+import { useRosterSelection } from './useRosterSelection';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
@@ -15,6 +22,11 @@ export interface RosterProps {
   viewerId: string | null;
   /** Something done here changed the conversation itself (adding an email guest made it public). */
   onConversationChanged?: () => void;
+  /**
+   * Opens the permissions dialog for the selected rows. The selection toolbar offers "Permissions" only with
+   * this and where the server has permissions (Talk 4 API with `conversation-permissions`).
+   */
+  onEditPermissions?: (rows: readonly RosterRow[]) => void;
 }
 
 interface Removal {
@@ -46,17 +58,21 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
  * controls (lobby, leave).
  */
-export function Roster({ conversation, viewerId, onConversationChanged }: RosterProps) {
+export function Roster({ conversation, viewerId, onConversationChanged, onEditPermissions }: RosterProps) {
   const describeError = useDescribeError();
+  const talk = useTalkClient();
   const { token } = conversation;
   const [search, setSearch] = useState('');
   // Typing stays responsive while a long roster re-filters.
   const deferredSearch = useDeferredValue(search);
-  const roster = useRoster(token, deferredSearch);
+  const filters = useRosterFilters(token, conversation.lobby.enabled);
+  const roster = useRoster(token, deferredSearch, filters.masks);
   const viewer = useMemo<RosterViewer>(
     () => ({ id: viewerId, canModerate: conversation.canModerate }),
     [viewerId, conversation.canModerate],
   );
+  const selection = useRosterSelection(token, roster.allRows, roster.rows, viewer);
+  const { data: talkApi } = useQuery(rosterQueries.talkApi(talk));
   const moderation = useModeration(token, viewer);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [adding, setAdding] = useState(false);
@@ -94,11 +110,21 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
 
   const canAdd = conversation.canModerate && !CLOSED_TYPES.has(conversation.type);
   const needle = deferredSearch.trim();
+  const narrowing = needle !== '' || filters.narrowing;
+  // Only moderators can act on others: a selection would have nothing to do for anyone else.
+  const selecting = conversation.canModerate;
 
   return (
     <div className="roster">
       <div className="roster-toolbar">
-        <p className="roster-count">{roster.status === 'ready' ? participantCount(roster.totalCount) : ''}</p>
+        {/* The one count: it speaks up as the search or the filters change what is shown. */}
+        <p role="status" className="roster-count">
+          {roster.status !== 'ready'
+            ? ''
+            : narrowing
+              ? `${countFormat.format(roster.rows.length)} of ${participantCount(roster.totalCount)}`
+              : participantCount(roster.totalCount)}
+        </p>
         {canAdd && (
           <button type="button" className="button-primary" onClick={() => setAdding(true)}>
             Add participants
@@ -117,6 +143,19 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           onChange={(event) => setSearch(event.target.value)}
         />
       </div>
+
+      <RosterFilterGroup filters={filters.filters} lobbyEnabled={conversation.lobby.enabled} onChange={filters.setFilter} />
+
+      {selecting && (
+        <BulkActions
+          token={token}
+          conversationName={conversation.name}
+          viewer={viewer}
+          selected={selection.selected}
+          onClear={selection.clear}
+          onEditPermissions={talkApi?.supportsPermissions ? onEditPermissions : undefined}
+        />
+      )}
 
       {/* Live regions exist before their text changes, so screen readers announce the change. */}
       <p role="status" className="roster-feedback">
@@ -137,19 +176,22 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
         <p role="status">Loading participants…</p>
       ) : (
         <>
-          <p role="status" className="list-summary">
-            {needle === ''
-              ? ''
-              : roster.rows.length === 0
-                ? `No participant matches “${needle}”.`
-                : `${countFormat.format(roster.rows.length)} of ${participantCount(roster.totalCount)} match.`}
-          </p>
+          {roster.rows.length === 0 && narrowing && (
+            <p className="list-summary">
+              {needle !== '' ? `No participant matches “${needle}”.` : 'No participant matches the filters.'}
+            </p>
+          )}
+          {selecting && (
+            <SelectAllShown state={selection.allShown} onToggle={selection.toggleAllShown} disabled={roster.rows.length === 0} />
+          )}
           <RosterList
             rows={roster.rows}
             viewer={viewer}
             busyKey={moderation.busyKey}
             onAction={onAction}
             label="Participants"
+            selection={selecting ? selection.keys : undefined}
+            onToggleSelect={selecting ? selection.toggle : undefined}
           />
         </>
       )}

@@ -1,6 +1,7 @@
 import { memo, useCallback, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
+import { NO_SELECTION, type Selection } from './roster-selection';
 import { useRowsPaintedMark } from './perf-marks';
 import { RosterRowView } from './RosterRowView';
 import { useRovingFocus } from './useRovingFocus';
@@ -22,6 +23,10 @@ export interface RosterListProps {
   onAction: RosterActionHandler;
   /** The list's accessible name. */
   label: string;
+  /** The selected keys; with `onToggleSelect`, every row but the viewer's own has a checkbox. */
+  selection?: Selection;
+  /** Must be stable (the rows are memoised on it). */
+  onToggleSelect?: (row: RosterRow, on: boolean) => void;
 }
 
 const estimateSize = () => ROSTER_ROW_HEIGHT;
@@ -34,7 +39,15 @@ const estimateSize = () => ROSTER_ROW_HEIGHT;
  * Tab from a row reaches its actions button. The active row is always rendered, even when scrolled away, so
  * focus is never lost to an unmounted row. Items carry aria-setsize/aria-posinset since most are not in the DOM.
  */
-export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAction, label }: RosterListProps) {
+export const RosterList = memo(function RosterList({
+  rows,
+  viewer,
+  busyKey,
+  onAction,
+  label,
+  selection = NO_SELECTION,
+  onToggleSelect,
+}: RosterListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const rowMenu = useRowMenu(viewer, onAction);
@@ -103,6 +116,8 @@ export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAc
               active={item.index === activeIndex}
               busy={row.key === busyKey}
               isSelf={isViewer(row, viewer)}
+              selected={selection.has(row.key)}
+              onToggleSelect={isViewer(row, viewer) ? undefined : onToggleSelect}
               hasActions={rosterActions(row, viewer).length > 0}
               menuOpen={row.key === rowMenu.openKey}
               onOpenMenu={rowMenu.openMenu}

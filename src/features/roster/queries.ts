@@ -31,6 +31,13 @@ export const rosterQueries = {
       // goes on, so the roster appears by itself when the lobby lifts.
       throwOnError: (error, query) => !(error instanceof LobbyError) && query.state.data === undefined,
     }),
+  /** What the server supports (Talk API version, features), asked once per client. */
+  talkApi: (talk: TalkClient) =>
+    queryOptions({
+      queryKey: [...rosterQueries.all(), 'talk-api'],
+      queryFn: () => talk.api(),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
   suggestions: (talk: TalkClient, token: string, search: string) =>
     queryOptions({
       queryKey: [...rosterQueries.conversation(token), 'suggestions', search],

@@ -1,0 +1,56 @@
+import { useCallback, useMemo } from 'react';
+import type { RosterRow, RosterViewer } from './roster-rows';
+import {
+  allShownState,
+  NO_SELECTION,
+  selectedRowsOf,
+  toggled,
+  withAllShown,
+  withoutShown,
+  type AllShownState,
+  type Selection,
+} from './roster-selection';
+import { useRosterUi } from './roster-ui-store';
+
+export interface RosterSelection {
+  /** The selected keys, also of people who left: check membership only, count `selected`. */
+  keys: Selection;
+  /** The selected rows still in the roster, in its order. */
+  selected: RosterRow[];
+  allShown: AllShownState;
+  /** Stable: the rows are memoised on it. */
+  toggle: (row: RosterRow, on: boolean) => void;
+  toggleAllShown: () => void;
+  clear: () => void;
+}
+
+/**
+ * The selection of one conversation's roster: keys in UI state (so it survives refetches), read through the
+ * current rows (so people who left drop out of it).
+ */
+export function useRosterSelection(
+  token: string,
+  allRows: readonly RosterRow[],
+  shown: readonly RosterRow[],
+  viewer: RosterViewer,
+): RosterSelection {
+  const keys = useRosterUi((state) => state.selections[token] ?? NO_SELECTION);
+  const setSelection = useRosterUi((state) => state.setSelection);
+  const selected = useMemo(() => selectedRowsOf(allRows, keys), [allRows, keys]);
+  const allShown = useMemo(() => allShownState(shown, keys, viewer), [shown, keys, viewer]);
+  const toggle = useCallback(
+    (row: RosterRow, on: boolean) => setSelection(token, (selection) => toggled(selection, row.key, on)),
+    [setSelection, token],
+  );
+  return {
+    keys,
+    selected,
+    allShown,
+    toggle,
+    toggleAllShown: () =>
+      setSelection(token, (selection) =>
+        allShown === 'checked' ? withoutShown(selection, shown) : withAllShown(selection, shown, viewer),
+      ),
+    clear: () => setSelection(token, () => NO_SELECTION),
+  };
+}
