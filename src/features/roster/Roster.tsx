@@ -132,18 +132,6 @@ export function Roster({ conversation, viewerId, onConversationChanged, onEditPe
         )}
       </div>
 
-      <div className="field roster-search">
-        <label htmlFor={searchId}>Search participants</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      </div>
-
       <RosterFilterGroup filters={filters.filters} lobbyEnabled={conversation.lobby.enabled} onChange={filters.setFilter} />
 
       {selecting && (
@@ -156,6 +144,22 @@ export function Roster({ conversation, viewerId, onConversationChanged, onEditPe
           onEditPermissions={talkApi?.supportsPermissions ? onEditPermissions : undefined}
         />
       )}
+
+      {/* Above the search, so that Tab goes from the search straight into the list. */}
+      {selecting && roster.status === 'ready' && (
+        <SelectAllShown state={selection.allShown} onToggle={selection.toggleAllShown} disabled={roster.rows.length === 0} />
+      )}
+      <div className="field roster-search">
+        <label htmlFor={searchId}>Search participants</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
 
       {/* Live regions exist before their text changes, so screen readers announce the change. */}
       <p role="status" className="roster-feedback">
@@ -180,9 +184,6 @@ export function Roster({ conversation, viewerId, onConversationChanged, onEditPe
             <p className="list-summary">
               {needle !== '' ? `No participant matches “${needle}”.` : 'No participant matches the filters.'}
             </p>
-          )}
-          {selecting && (
-            <SelectAllShown state={selection.allShown} onToggle={selection.toggleAllShown} disabled={roster.rows.length === 0} />
           )}
           <RosterList
             rows={roster.rows}
