@@ -16,6 +16,9 @@ import { useRosterUi } from './roster-ui-store';
 const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
 
 beforeEach(() => {
+  // UI state lives in module stores: each test starts without filters, selection or notices.
+  useRosterUi.setState({ filters: {}, selections: {} });
+  useNotices.setState({ notices: [] });
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
     return this.classList.contains('roster-scroller') ? 640 : 0;
   });
@@ -23,9 +26,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  // UI state lives in module stores: each test starts without filters, selection or notices.
-  useRosterUi.setState({ filters: {}, selections: {} });
-  useNotices.setState({ notices: [] });
 });
 
 /** The app's notices (mounted by its layout), as a person sees them. */

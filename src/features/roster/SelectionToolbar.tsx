@@ -42,9 +42,12 @@ export function SelectionToolbar({ count, applicable, busy, onAction, onEditPerm
             <Ariakit.ToolbarItem
               key={action}
               className={action === 'remove' ? 'ui-button-danger' : undefined}
-              disabled={none || busy}
+              disabled={none}
               accessibleWhenDisabled
-              aria-describedby={none ? `${id}-${action}` : undefined}
+              // While a bulk action runs, a click is ignored (BulkActions) and the button only says so: toggling
+              // Ariakit's `disabled` for the run made its toolbar store update outside React's batches.
+              aria-disabled={none || busy || undefined}
+              aria-describedby={none ? `${id}-${action}` : busy ? `${id}-busy` : undefined}
               onClick={() => onAction(action)}
             >
               {label}
@@ -52,12 +55,17 @@ export function SelectionToolbar({ count, applicable, busy, onAction, onEditPerm
           );
         })}
         {onEditPermissions && (
-          <Ariakit.ToolbarItem disabled={busy} accessibleWhenDisabled onClick={onEditPermissions}>
+          <Ariakit.ToolbarItem aria-disabled={busy || undefined} onClick={busy ? undefined : onEditPermissions}>
             Permissions
           </Ariakit.ToolbarItem>
         )}
         <Ariakit.ToolbarItem onClick={onClear}>Clear selection</Ariakit.ToolbarItem>
       </Ariakit.Toolbar>
+      {busy && (
+        <p id={`${id}-busy`} className="roster-selection-reasons">
+          Wait until the running action ends, or cancel it.
+        </p>
+      )}
       {unavailable.length > 0 && (
         <ul className="roster-selection-reasons">
           {unavailable.map(({ action }) => (
