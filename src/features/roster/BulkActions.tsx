@@ -15,6 +15,8 @@ export interface BulkActionsProps {
   /** The selected rows still in the roster, in its order. */
   selected: readonly RosterRow[];
   onClear: () => void;
+  /** Unselects these rows (they were removed). */
+  onUnselect: (rows: readonly RosterRow[]) => void;
   /** Opens the permissions dialog for these rows; without it (v1, or not wired) there is no "Permissions" button. */
   onEditPermissions?: (rows: readonly RosterRow[]) => void;
 }
@@ -23,8 +25,16 @@ export interface BulkActionsProps {
  * The selection toolbar with what it starts: the question before removing, the progress and the summary of
  * bulk promote, demote and remove.
  */
-export function BulkActions({ token, conversationName, viewer, selected, onClear, onEditPermissions }: BulkActionsProps) {
-  const bulk = useBulkModeration(token, viewer);
+export function BulkActions({
+  token,
+  conversationName,
+  viewer,
+  selected,
+  onClear,
+  onUnselect,
+  onEditPermissions,
+}: BulkActionsProps) {
+  const bulk = useBulkModeration(token, viewer, onUnselect);
   const [confirming, setConfirming] = useState<readonly RosterRow[] | null>(null);
   const applicable = useMemo(() => applicableRows(selected, viewer), [selected, viewer]);
   const busy = bulk.state.phase === 'running';

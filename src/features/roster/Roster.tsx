@@ -141,6 +141,7 @@ export function Roster({ conversation, viewerId, onConversationChanged, onEditPe
           viewer={viewer}
           selected={selection.selected}
           onClear={selection.clear}
+          onUnselect={selection.unselect}
           onEditPermissions={talkApi?.supportsPermissions ? onEditPermissions : undefined}
         />
       )}

@@ -53,7 +53,7 @@ export function withAllShown(selection: Selection, shown: readonly RosterRow[], 
   return next;
 }
 
-/** The selection without the shown rows (those hidden by the filters or the search stay selected). */
+/** The selection without these rows (the shown ones, say: those hidden by the filters or the search stay selected). */
 export function withoutShown(selection: Selection, shown: readonly RosterRow[]): Selection {
   const next = new Set(selection);
   for (let i = 0; i < shown.length; i++) next.delete(shown[i]!.key);

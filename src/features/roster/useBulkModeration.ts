@@ -55,7 +55,12 @@ function undoFailureWords(describeError: DescribeError) {
  * the roster refetches, the summary says what was done and what was refused, and one notice offers to undo
  * what can be undone.
  */
-export function useBulkModeration(token: string, viewer: RosterViewer) {
+export function useBulkModeration(
+  token: string,
+  viewer: RosterViewer,
+  /** Those a bulk removal removed: a selection lets go of them (a v1 key would name them again if re-added). */
+  onRemoved?: (rows: readonly RosterRow[]) => void,
+) {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
   const describeError = useDescribeError();
@@ -178,6 +183,7 @@ export function useBulkModeration(token: string, viewer: RosterViewer) {
       notStarted: outcome.notStarted.length,
     });
     setState({ phase: 'done', action, summary });
+    if (action === 'remove' && outcome.done.length > 0) onRemoved?.(outcome.done);
     if (outcome.done.length > 0) pushNotice(undoOf(action, outcome.done));
   }
 

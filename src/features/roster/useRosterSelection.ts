@@ -21,6 +21,7 @@ export interface RosterSelection {
   /** Stable: the rows are memoised on it. */
   toggle: (row: RosterRow, on: boolean) => void;
   toggleAllShown: () => void;
+  unselect: (rows: readonly RosterRow[]) => void;
   clear: () => void;
 }
 
@@ -51,6 +52,7 @@ export function useRosterSelection(
       setSelection(token, (selection) =>
         allShown === 'checked' ? withoutShown(selection, shown) : withAllShown(selection, shown, viewer),
       ),
+    unselect: (rows) => setSelection(token, (selection) => withoutShown(selection, rows)),
     clear: () => setSelection(token, () => NO_SELECTION),
   };
 }
