@@ -2,7 +2,6 @@
  * The words of bulk actions: progress, why a selected row was skipped, the summary at the end. Refusals from
  * the server are worded by the app's error map (useDescribeError); these are the cases decided before asking.
  */
-import { isParticipantAddressable } from '../../lib/api';
 import type { RosterAction, RosterRow } from './roster-rows';
 import type { ReasonCount } from './bulk-run';
 
@@ -32,7 +31,7 @@ export function skipReason(action: RosterAction, row: RosterRow): string {
   if (participant.role === 'owner') {
     return action === 'remove' ? 'The owner cannot be removed.' : 'The owner is always a moderator.';
   }
-  if (!isParticipantAddressable(participant)) return 'Guests who have not joined yet cannot be changed.';
+  if (!row.addressable) return 'Guests who have not joined yet cannot be changed.';
   if (action === 'promote') {
     if (row.isModerator) return 'Already a moderator.';
     return 'Groups and circles cannot be moderators.';

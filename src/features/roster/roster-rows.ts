@@ -34,6 +34,8 @@ export interface RosterRow {
   rank: number;
   /** What the filters ask about this row, as `RowTrait` bits: one integer test per row and filter pass. */
   traits: number;
+  /** The server can be told who is meant (isParticipantAddressable), decided once: bulk actions ask per row. */
+  addressable: boolean;
 }
 
 /**
@@ -149,6 +151,7 @@ function buildRow(participant: Participant): RosterRow {
     searchText: searchable(`${name}\n${participant.actorId}`),
     rank: rankOf(participant, isModerator, isGuest),
     traits: traitsOf(isModerator, isGuest, participant.online, participant.inCall, heldByLobby),
+    addressable: isParticipantAddressable(participant),
   };
 }
 
@@ -224,7 +227,7 @@ export function isViewer(row: RosterRow, viewer: RosterViewer): boolean {
 export function rosterActions(row: RosterRow, viewer: RosterViewer): RosterAction[] {
   if (!viewer.canModerate) return [];
   const { participant } = row;
-  if (participant.role === 'owner' || isViewer(row, viewer) || !isParticipantAddressable(participant)) return [];
+  if (participant.role === 'owner' || isViewer(row, viewer) || !row.addressable) return [];
 
   const actions: RosterAction[] = [];
   const promotable = participant.kind === 'user' || participant.kind === 'guest' || participant.kind === 'email';
