@@ -1,7 +1,7 @@
 import { memo, useCallback, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
-import { NO_SELECTION, type Selection } from './roster-selection';
+import { isSelected, NO_SELECTION, type Selection } from './roster-selection';
 import { useRowsPaintedMark } from './perf-marks';
 import { RosterRowView } from './RosterRowView';
 import { useRovingFocus } from './useRovingFocus';
@@ -23,7 +23,7 @@ export interface RosterListProps {
   onAction: RosterActionHandler;
   /** The list's accessible name. */
   label: string;
-  /** The selected keys; with `onToggleSelect`, every row but the viewer's own has a checkbox. */
+  /** What is selected; with `onToggleSelect`, every row but the viewer's own has a checkbox. */
   selection?: Selection;
   /** Must be stable (the rows are memoised on it). */
   onToggleSelect?: (row: RosterRow, on: boolean) => void;
@@ -116,7 +116,7 @@ export const RosterList = memo(function RosterList({
               active={item.index === activeIndex}
               busy={row.key === busyKey}
               isSelf={isViewer(row, viewer)}
-              selected={selection.has(row.key)}
+              selected={isSelected(selection, row)}
               onToggleSelect={isViewer(row, viewer) ? undefined : onToggleSelect}
               hasActions={rosterActions(row, viewer).length > 0}
               menuOpen={row.key === rowMenu.openKey}

@@ -6,14 +6,14 @@ import {
   selectedRowsOf,
   toggled,
   withAllShown,
-  withoutShown,
+  withoutRows,
   type AllShownState,
   type Selection,
 } from './roster-selection';
 import { useRosterUi } from './roster-ui-store';
 
 export interface RosterSelection {
-  /** The selected keys, also of people who left: check membership only, count `selected`. */
+  /** The selection, also of people who left: ask it about rows (isSelected), count `selected`. */
   keys: Selection;
   /** The selected rows still in the roster, in its order. */
   selected: RosterRow[];
@@ -26,7 +26,7 @@ export interface RosterSelection {
 }
 
 /**
- * The selection of one conversation's roster: keys in UI state (so it survives refetches), read through the
+ * The selection of one conversation's roster: in UI state by key ordinal (so it survives refetches), read through the
  * current rows (so people who left drop out of it).
  */
 export function useRosterSelection(
@@ -40,7 +40,7 @@ export function useRosterSelection(
   const selected = useMemo(() => selectedRowsOf(allRows, keys), [allRows, keys]);
   const allShown = useMemo(() => allShownState(shown, keys, viewer), [shown, keys, viewer]);
   const toggle = useCallback(
-    (row: RosterRow, on: boolean) => setSelection(token, (selection) => toggled(selection, row.key, on)),
+    (row: RosterRow, on: boolean) => setSelection(token, (selection) => toggled(selection, row, on)),
     [setSelection, token],
   );
   return {
@@ -50,9 +50,9 @@ export function useRosterSelection(
     toggle,
     toggleAllShown: () =>
       setSelection(token, (selection) =>
-        allShown === 'checked' ? withoutShown(selection, shown) : withAllShown(selection, shown, viewer),
+        allShown === 'checked' ? withoutRows(selection, shown) : withAllShown(selection, shown, viewer),
       ),
-    unselect: (rows) => setSelection(token, (selection) => withoutShown(selection, rows)),
+    unselect: (rows) => setSelection(token, (selection) => withoutRows(selection, rows)),
     clear: () => setSelection(token, () => NO_SELECTION),
   };
 }
