@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoticeStack } from '../../components/ui';
@@ -181,7 +181,7 @@ describe('Bulk actions', () => {
 
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
     expect(await within(notices).findByText('Promotion undone for 2 participants.')).toBeInTheDocument();
-    await vi.waitFor(() => expect(within(rowOf('Eve')).getByText('Member')).toBeInTheDocument());
+    await waitFor(() => expect(within(rowOf('Eve')).getByText('Member')).toBeInTheDocument());
     expect(within(rowOf('Hugo')).getByText('Guest', { selector: '.roster-role' })).toBeInTheDocument();
   });
 
@@ -201,6 +201,8 @@ describe('Bulk actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await Promise.all(held.map((request) => request.arrived));
     expect(await screen.findByText('Removing 0 of 6…')).toBeInTheDocument();
+    // The question has gone (with its own Cancel button) before the run's Cancel is pressed.
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     for (const request of held) request.release();
 
@@ -217,7 +219,7 @@ describe('Bulk actions', () => {
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
     expect(await within(notices).findByText('1 participant added back.')).toBeInTheDocument();
     // Alice is back, a moderator again.
-    await vi.waitFor(() => expect(within(rowOf('Alice')).getByText('Moderator')).toBeInTheDocument());
+    await waitFor(() => expect(within(rowOf('Alice')).getByText('Moderator')).toBeInTheDocument());
   });
 
   it('skip those an action does not apply to and name each refusal in the summary', async () => {
@@ -244,6 +246,6 @@ describe('Bulk actions', () => {
     const notices = screen.getByRole('status', { name: 'Notices' });
     expect(within(notices).getByText('Removed 1 participant. The guest among them cannot be added back.')).toBeInTheDocument();
     expect(within(notices).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
-    await vi.waitFor(() => expect(within(toolbar()).getByText('1 selected')).toBeInTheDocument());
+    await waitFor(() => expect(within(toolbar()).getByText('1 selected')).toBeInTheDocument());
   });
 });
