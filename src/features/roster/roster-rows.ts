@@ -41,6 +41,8 @@ export interface RosterRow {
    * (roster-selection.ts), so selecting 100,000 rows sets bytes instead of filling a Set with strings.
    */
   ordinal: number;
+  /** The account id of a row that is an account, else null: read for every row by bulk actions (isViewer). */
+  accountId: string | null;
 }
 
 const ordinals = new Map<string, number>();
@@ -175,6 +177,7 @@ function buildRow(participant: Participant): RosterRow {
     traits: traitsOf(isModerator, isGuest, participant.online, participant.inCall, heldByLobby),
     addressable: isParticipantAddressable(participant),
     ordinal: ordinalOf(participant.key),
+    accountId: participant.kind === 'user' ? participant.actorId : null,
   };
 }
 
@@ -238,7 +241,9 @@ export function toSortedRosterRows(
 }
 
 export function isViewer(row: RosterRow, viewer: RosterViewer): boolean {
-  return viewer.id !== null && row.participant.kind === 'user' && row.participant.actorId === viewer.id;
+  // The row's own field: the participant objects come from a worker, and reading two of their properties for
+  // each of 100,000 rows (as "Select all shown" does, three times) took over 100 ms.
+  return viewer.id !== null && row.accountId === viewer.id;
 }
 
 /**
