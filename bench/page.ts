@@ -99,6 +99,18 @@ export interface ExportResult extends Span {
   maxFrameGapMs: number;
 }
 
+export interface Toggle extends Span {
+  label: string;
+  /** Click → the watched text changed (React committed); null if it never did within the timeout. */
+  committedMs: number | null;
+  /** Click → the frame showing it has painted; null if it never showed. */
+  paintedMs: number | null;
+  /** The watched text afterwards. */
+  text: string;
+  longTasks: LongTask[];
+  worstFrame: WorstFrame;
+}
+
 export interface BenchApi {
   /** Makes a User Timing mark that lines the page's clock up with a trace's (trace.ts); returns its time. */
   syncMark(name: string): number;
@@ -114,6 +126,11 @@ export interface BenchApi {
   refetch(options: { timeoutMs: number }): Promise<RefetchResult>;
   /** Clicks "Export CSV" and waits for the file (the roster's live region says when it is handed over). */
   exportCsv(options: { timeoutMs: number }): Promise<ExportResult>;
+  /**
+   * Clicks the checkbox labelled `label` (a filter, "Select all shown") and times it until the text of `watch`
+   * (a CSS selector: the count, the selection's count) changed and was painted.
+   */
+  toggle(options: { label: string; watch: string; timeoutMs: number }): Promise<Toggle>;
 }
 
 declare global {
@@ -309,7 +326,8 @@ export function installProbes(): void {
     async type(values, { timeoutMs, pauseMs }) {
       const label = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === 'Search participants');
       const input = label ? document.getElementById(label.htmlFor) : null;
-      const summary = document.querySelector('.list-summary');
+      // The roster's one count ("N of M participants") changes whenever what the list shows does.
+      const summary = document.querySelector('.roster-count');
       if (!(input instanceof HTMLInputElement) || !summary) throw new Error('bench: no "Search participants" field or list summary');
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const keystrokes: Keystroke[] = [];
@@ -349,6 +367,46 @@ export function installProbes(): void {
       }
       const end = performance.now();
       return { from: start, to: end, keystrokes, longTasks: tasksBetween(start, end), worstFrame: worstFrameBetween(start, end) };
+    },
+
+    async toggle({ label, watch, timeoutMs }) {
+      const box = [...document.querySelectorAll('label')]
+        .find((element) => element.textContent?.trim() === label)
+        ?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+      if (!box) throw new Error(`bench: no checkbox "${label}"`);
+      const watched = () => document.querySelector(watch)?.textContent ?? '';
+      const before = watched();
+      let committedAt: number | null = null;
+      const shown = new Promise<void>((resolve) => {
+        // The watched element may come or go (the selection toolbar): watch the whole page.
+        const observer = new MutationObserver(() => {
+          if (watched() === before) return;
+          committedAt = performance.now();
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { childList: true, characterData: true, subtree: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve();
+        }, timeoutMs);
+      });
+      const t0 = performance.now();
+      box.click();
+      await shown;
+      await nextPaint();
+      const end = performance.now();
+      const committed: number | null = committedAt;
+      return {
+        label,
+        from: t0,
+        to: end,
+        committedMs: committed === null ? null : committed - t0,
+        paintedMs: committed === null ? null : end - t0,
+        text: watched(),
+        longTasks: tasksBetween(t0, end),
+        worstFrame: worstFrameBetween(t0, end),
+      };
     },
 
     async refetch({ timeoutMs }) {

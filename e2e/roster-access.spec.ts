@@ -36,7 +36,9 @@ test.describe('the roster for everyone', () => {
     await expect(roster.row('Alice')).toBeFocused();
     await page.keyboard.press('ArrowDown');
 
-    // From the row, Tab reaches its actions; Enter opens the menu on its first item.
+    // From the row, Tab reaches its checkbox, then its actions; Enter opens the menu on its first item.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: 'Select Bob' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(roster.actionsFor('Bob')).toBeFocused();
     await page.keyboard.press('Enter');

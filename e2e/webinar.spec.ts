@@ -19,13 +19,13 @@ test.describe('a webinar of 10,000', () => {
 
     // One person among ten thousand.
     await roster.search.fill('alice');
-    await expect(page.getByText('1 of 10,000 participants match.')).toBeVisible();
+    await expect(page.getByText('1 of 10,000 participants', { exact: true })).toBeVisible();
     await expect(rows).toHaveCount(1);
     await expect(roster.row('Alice')).toBeVisible();
 
     // A common first name: many matches, and only matches.
     await roster.search.fill('yara');
-    await expect(page.getByText(/^[\d,]+ of 10,000 participants match\.$/)).toBeVisible();
+    await expect(page.getByText(/^[\d,]+ of 10,000 participants$/)).toBeVisible();
     await expect(rows.first()).toContainText(/yara/i);
     await expect(rows.filter({ hasNotText: /yara/i })).toHaveCount(0);
     await expect.poll(() => rows.count()).toBeGreaterThan(1);

@@ -144,7 +144,7 @@ describe('Roster', () => {
     await user.type(search, 'JOSE');
     await vi.waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
     expect(rowOf('José')).toBeInTheDocument();
-    expect(screen.getByText('1 of 8 participants match.')).toBeInTheDocument();
+    expect(screen.getByText('1 of 8 participants')).toBeInTheDocument();
 
     await user.clear(search);
     await user.type(search, 'jdo');
@@ -157,8 +157,8 @@ describe('Roster', () => {
 
     await user.type(search, 'x');
     expect(await screen.findByText('No participant matches “example.orgx”.')).toBeInTheDocument();
-    // The count of everyone stays.
-    expect(screen.getByText('8 participants')).toBeInTheDocument();
+    // One count, saying how many of everyone are shown.
+    expect(screen.getByText('0 of 8 participants')).toBeInTheDocument();
   });
 
   it('offers each row only the actions that apply, for a moderator', async () => {
@@ -341,11 +341,14 @@ describe('Roster', () => {
     await user.keyboard('{PageDown}');
     expect(name()).toBe('A person 007');
 
-    // Tab goes to the row's actions, then out of the list: the other rows are not tab stops.
+    // Tab goes to the row's checkbox and actions, then out of the list: the other rows are not tab stops.
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName('Select A person 007');
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName('Actions for A person 007');
     await user.tab();
     expect(document.activeElement?.closest('ul')).toBeNull();
+    await user.tab({ shift: true });
     await user.tab({ shift: true });
     await user.tab({ shift: true });
     expect(name()).toBe('A person 007');

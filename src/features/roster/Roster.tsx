@@ -7,9 +7,14 @@ import { usePermissionChanges } from './usePermissionChanges';
 import { AddParticipantsDialog } from './AddParticipantsDialog';
 import { BanDialog } from './BanDialog';
 import { conversationHasBans } from './Bans';
-import { rosterQueries } from './queries';
-import { useBanParticipant } from './useBanParticipant';
+import { BulkActions } from './BulkActions';
 import { ExportCsv } from './ExportCsv';
+import { rosterQueries } from './queries';
+import { RosterFilterGroup } from './RosterFilterGroup';
+import { SelectAllShown } from './SelectAllShown';
+import { useBanParticipant } from './useBanParticipant';
+import { useRosterFilters } from './useRosterFilters';
+import { useRosterSelection } from './useRosterSelection';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
@@ -24,6 +29,11 @@ export interface RosterProps {
   viewerId: string | null;
   /** Something done here changed the conversation itself (adding an email guest made it public). */
   onConversationChanged?: () => void;
+  /**
+   * Opens the permissions dialog for the selected rows. The selection toolbar offers "Permissions" only with
+   * this and where the server has permissions (Talk 4 API with `conversation-permissions`).
+   */
+  onEditPermissions?: (rows: readonly RosterRow[]) => void;
 }
 
 interface Removal {
@@ -63,14 +73,15 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
  * controls (lobby, leave).
  */
-export function Roster({ conversation, viewerId, onConversationChanged }: RosterProps) {
+export function Roster({ conversation, viewerId, onConversationChanged, onEditPermissions }: RosterProps) {
   const describeError = useDescribeError();
+  const talk = useTalkClient();
   const { token } = conversation;
   const [search, setSearch] = useState('');
   // Typing stays responsive while a long roster re-filters.
   const deferredSearch = useDeferredValue(search);
-  const roster = useRoster(token, deferredSearch);
-  const talk = useTalkClient();
+  const filters = useRosterFilters(token, conversation.lobby.enabled);
+  const roster = useRoster(token, deferredSearch, filters.masks);
   const { data: api } = useQuery(rosterQueries.api(talk));
   const managesPermissions = conversation.canModerate && (api?.supportsPermissions ?? false);
   const canBan = conversation.canModerate && (api?.supportsBans ?? false) && conversationHasBans(conversation);
@@ -84,6 +95,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
     }),
     [viewerId, conversation.canModerate, managesPermissions, conversation.lobby.enabled, canBan],
   );
+  const selection = useRosterSelection(token, roster.allRows, roster.rows, viewer);
   const moderation = useModeration(token, viewer);
   const permissionChanges = usePermissionChanges(token);
   const [editing, setEditing] = useState<PermissionsEditing | null>(null);
@@ -149,11 +161,21 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
 
   const canAdd = conversation.canModerate && !CLOSED_TYPES.has(conversation.type);
   const needle = deferredSearch.trim();
+  const narrowing = needle !== '' || filters.narrowing;
+  // Only moderators can act on others: a selection would have nothing to do for anyone else.
+  const selecting = conversation.canModerate;
 
   return (
     <div className="roster">
       <div className="roster-toolbar">
-        <p className="roster-count">{roster.status === 'ready' ? participantCount(roster.totalCount) : ''}</p>
+        {/* The one count: it speaks up as the search or the filters change what is shown. */}
+        <p role="status" className="roster-count">
+          {roster.status !== 'ready'
+            ? ''
+            : narrowing
+              ? `${countFormat.format(roster.rows.length)} of ${participantCount(roster.totalCount)}`
+              : participantCount(roster.totalCount)}
+        </p>
         {roster.status === 'ready' && <ExportCsv conversationName={conversation.name} rows={roster.rows} />}
         {canAdd && (
           <button type="button" className="button-primary" onClick={() => setAdding(true)}>
@@ -162,6 +184,24 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
         )}
       </div>
 
+      <RosterFilterGroup filters={filters.filters} lobbyEnabled={conversation.lobby.enabled} onChange={filters.setFilter} />
+
+      {selecting && (
+        <BulkActions
+          token={token}
+          conversationName={conversation.name}
+          viewer={viewer}
+          selected={selection.selected}
+          onClear={selection.clear}
+          onUnselect={selection.unselect}
+          onEditPermissions={managesPermissions ? onEditPermissions : undefined}
+        />
+      )}
+
+      {/* Above the search, so that Tab goes from the search straight into the list. */}
+      {selecting && roster.status === 'ready' && (
+        <SelectAllShown state={selection.allShown} onToggle={selection.toggleAllShown} disabled={roster.rows.length === 0} />
+      )}
       <div className="field roster-search">
         <label htmlFor={searchId}>Search participants</label>
         <input
@@ -201,19 +241,19 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
         <p role="status">Loading participants…</p>
       ) : (
         <>
-          <p role="status" className="list-summary">
-            {needle === ''
-              ? ''
-              : roster.rows.length === 0
-                ? `No participant matches “${needle}”.`
-                : `${countFormat.format(roster.rows.length)} of ${participantCount(roster.totalCount)} match.`}
-          </p>
+          {roster.rows.length === 0 && narrowing && (
+            <p className="list-summary">
+              {needle !== '' ? `No participant matches “${needle}”.` : 'No participant matches the filters.'}
+            </p>
+          )}
           <RosterList
             rows={roster.rows}
             viewer={viewer}
             busyKey={moderation.busyKey ?? permissionChanges.busyKey ?? banning.busyKey}
             onAction={onAction}
             label="Participants"
+            selection={selecting ? selection.keys : undefined}
+            onToggleSelect={selecting ? selection.toggle : undefined}
           />
         </>
       )}

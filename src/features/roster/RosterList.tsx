@@ -2,6 +2,7 @@ import { memo, useCallback, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { isInLobby } from './permission-actions';
 import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
+import { isSelected, NO_SELECTION, type Selection } from './roster-selection';
 import { useRowsPaintedMark } from './perf-marks';
 import { RosterRowView } from './RosterRowView';
 import { useRovingFocus } from './useRovingFocus';
@@ -23,6 +24,10 @@ export interface RosterListProps {
   onAction: RosterActionHandler;
   /** The list's accessible name. */
   label: string;
+  /** What is selected; with `onToggleSelect`, every row but the viewer's own has a checkbox. */
+  selection?: Selection;
+  /** Must be stable (the rows are memoised on it). */
+  onToggleSelect?: (row: RosterRow, on: boolean) => void;
 }
 
 const estimateSize = () => ROSTER_ROW_HEIGHT;
@@ -35,7 +40,15 @@ const estimateSize = () => ROSTER_ROW_HEIGHT;
  * Tab from a row reaches its actions button. The active row is always rendered, even when scrolled away, so
  * focus is never lost to an unmounted row. Items carry aria-setsize/aria-posinset since most are not in the DOM.
  */
-export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAction, label }: RosterListProps) {
+export const RosterList = memo(function RosterList({
+  rows,
+  viewer,
+  busyKey,
+  onAction,
+  label,
+  selection = NO_SELECTION,
+  onToggleSelect,
+}: RosterListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const rowMenu = useRowMenu(viewer, onAction);
@@ -105,6 +118,8 @@ export const RosterList = memo(function RosterList({ rows, viewer, busyKey, onAc
               busy={row.key === busyKey}
               isSelf={isViewer(row, viewer)}
               inLobby={isInLobby(row, viewer)}
+              selected={isSelected(selection, row)}
+              onToggleSelect={isViewer(row, viewer) ? undefined : onToggleSelect}
               hasActions={rosterActions(row, viewer).length > 0}
               menuOpen={row.key === rowMenu.openKey}
               onOpenMenu={rowMenu.openMenu}

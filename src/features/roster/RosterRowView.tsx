@@ -22,6 +22,10 @@ export interface RosterRowViewProps {
   menuOpen: boolean;
   /** Must be stable: the row is memoised on it. */
   onOpenMenu: OpenRowMenu;
+  /** The row is in the selection. */
+  selected: boolean;
+  /** Selects or unselects the row; absent where there is no selection (or for the viewer's own row). Stable. */
+  onToggleSelect?: (row: RosterRow, on: boolean) => void;
 }
 
 /** One participant. Memoised: with the same row object and place it does not render again. */
@@ -37,6 +41,8 @@ export const RosterRowView = memo(function RosterRowView({
   hasActions,
   menuOpen,
   onOpenMenu,
+  selected,
+  onToggleSelect,
 }: RosterRowViewProps) {
   const isPerson = row.participant.kind !== 'group' && row.participant.kind !== 'circle';
 
@@ -52,6 +58,17 @@ export const RosterRowView = memo(function RosterRowView({
       aria-busy={busy || undefined}
       style={{ transform: `translateY(${start}px)` }}
     >
+      {onToggleSelect && (
+        // Like the actions button, reachable with Tab from its row while the row is the list's tab stop.
+        <input
+          type="checkbox"
+          className="roster-select"
+          aria-label={`Select ${row.name}`}
+          checked={selected}
+          tabIndex={active ? 0 : -1}
+          onChange={(event) => onToggleSelect(row, event.target.checked)}
+        />
+      )}
       {row.avatarUrl ? (
         <img className="roster-avatar" src={row.avatarUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />
       ) : (

@@ -15,6 +15,7 @@ import {
   type ParticipantSource,
   type TalkClient,
 } from '../../lib/api';
+import { runBulk, type BulkFailure } from './bulk-run';
 
 const SOURCES: Partial<Record<ParticipantKind, ParticipantSource>> = {
   user: 'users',
@@ -88,4 +89,58 @@ export async function restoreRemovedParticipant(
   } catch (error) {
     throw new RestoreError('promote', error);
   }
+}
+
+// ---- many at once, for the undo of a bulk removal ----------------------------------------------------------
+
+/** What is kept of someone removed in bulk, to put them back: the participant object itself may be gone. */
+export interface RemovedParticipant {
+  kind: ParticipantKind;
+  actorId: string;
+  name: string;
+  wasModerator: boolean;
+}
+
+export function removedParticipant(participant: Participant, name: string): RemovedParticipant {
+  return { kind: participant.kind, actorId: participant.actorId, name, wasModerator: wasModerator(participant) };
+}
+
+export interface RestoreFailure extends BulkFailure<RemovedParticipant> {
+  step: RestoreStep;
+}
+
+export interface RestoreOutcome {
+  restored: RemovedParticipant[];
+  failed: RestoreFailure[];
+}
+
+/**
+ * Puts back many removed participants a few requests at a time, then promotes again those who were moderators,
+ * found in one fresh list (rather than one list per moderator as `restoreRemovedParticipant` would).
+ */
+export async function restoreRemoved(
+  talk: TalkClient,
+  token: string,
+  removed: readonly RemovedParticipant[],
+): Promise<RestoreOutcome> {
+  const added = await runBulk(removed, (person) => {
+    const source = restoreSourceOf(person);
+    if (!source) throw new Error(`${person.name} cannot be added back`);
+    return addParticipant(talk, token, { id: person.actorId, source });
+  });
+  const failed: RestoreFailure[] = added.failed.map((failure) => ({ ...failure, step: 'add' }));
+  const moderators = added.done.filter((person) => person.wasModerator);
+  if (moderators.length === 0) return { restored: added.done, failed };
+
+  const now = await listParticipants(talk, token);
+  const promoted = await runBulk(moderators, (person) => {
+    const found = now.find((participant) => participant.kind === person.kind && participant.actorId === person.actorId);
+    if (!found) throw new RestoredParticipantMissingError(`${person.name} is not in the conversation after being added back`);
+    return found.role === 'moderator' ? Promise.resolve() : promoteParticipant(talk, token, found);
+  });
+  const notPromoted = new Set(promoted.failed.map((failure) => failure.item));
+  return {
+    restored: added.done.filter((person) => !notPromoted.has(person)),
+    failed: [...failed, ...promoted.failed.map((failure): RestoreFailure => ({ ...failure, step: 'promote' }))],
+  };
 }

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { LobbyError, useTalkClient, type Participant } from '../../lib/api';
 import { rosterQueries } from './queries';
 import { toSortedRosterRows, type RosterRow } from './roster-rows';
-import { filterRosterRows, prepareRosterSearchWhenIdle } from './roster-search';
+import { shownRosterRows, type FilterMasks } from './roster-filter';
+import { prepareRosterSearchWhenIdle } from './roster-search';
 
 export type RosterStatus =
   /** Nothing to show yet. */
@@ -14,8 +15,10 @@ export type RosterStatus =
 
 export interface Roster {
   status: RosterStatus;
-  /** The rows matching the search, in Talk's order. */
+  /** The rows matching the search and the filters, in Talk's order. */
   rows: readonly RosterRow[];
+  /** Everyone, in Talk's order: what a selection is read through. */
+  allRows: readonly RosterRow[];
   /** Everyone, before the search narrows them down. */
   totalCount: number;
   /** A refetch failed while older data stays on screen; null otherwise. */
@@ -27,9 +30,9 @@ const NO_ROWS: readonly RosterRow[] = [];
 /**
  * The roster's view-model hook: the participants query in, sorted and filtered rows out. Sorting runs once per
  * change of the data (an unchanged refetch keeps the same array, so not even that); a search filters the
- * sorted rows over their precomputed search text.
+ * sorted rows over their precomputed search text, and the filters narrow what it found (roster-filter.ts).
  */
-export function useRoster(token: string, search: string): Roster {
+export function useRoster(token: string, search: string, masks: FilterMasks): Roster {
   const talk = useTalkClient();
   const { data: participants, error, dataUpdatedAt, errorUpdatedAt } = useQuery(rosterQueries.participants(talk, token));
 
@@ -44,7 +47,8 @@ export function useRoster(token: string, search: string): Roster {
     sorted = participants ? toSortedRosterRows(participants, sortedFor.rows) : NO_ROWS;
     setSortedFor({ participants, rows: sorted });
   }
-  const rows = useMemo(() => filterRosterRows(sorted, search), [sorted, search]);
+  const { anyOf, allOf } = masks;
+  const rows = useMemo(() => shownRosterRows(sorted, search, { anyOf, allOf }), [sorted, search, anyOf, allOf]);
   // The first keystroke should not pay for indexing a long roster: do it while nothing else happens.
   useEffect(() => prepareRosterSearchWhenIdle(sorted), [sorted]);
 
@@ -55,6 +59,7 @@ export function useRoster(token: string, search: string): Roster {
   return {
     status: inLobby ? 'lobby' : participants ? 'ready' : 'loading',
     rows,
+    allRows: sorted,
     totalCount: sorted.length,
     refreshError: latestIsError && !inLobby && participants ? error : null,
   };

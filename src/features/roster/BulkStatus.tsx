@@ -1,0 +1,44 @@
+import { progressText } from './bulk-words';
+import type { BulkState } from './useBulkModeration';
+
+export interface BulkStatusProps {
+  state: BulkState;
+  onCancel: () => void;
+}
+
+/**
+ * The progress of a bulk action and, once it ended, its summary. The live region is always there, so its
+ * changes are announced; the Cancel button only while something can still be stopped.
+ */
+export function BulkStatus({ state, onCancel }: BulkStatusProps) {
+  return (
+    <div className="roster-bulk">
+      <div role="status" className="roster-bulk-status">
+        {state.phase === 'running' && (
+          <p>
+            {state.cancelling
+              ? `Cancelling: finishing the requests already sent (${progressText(state.action, state.settled, state.total)})`
+              : progressText(state.action, state.settled, state.total)}
+          </p>
+        )}
+        {state.phase === 'done' && (
+          <>
+            <p>{state.summary.headline}</p>
+            {state.summary.details.length > 0 && (
+              <ul>
+                {state.summary.details.map((detail) => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      {state.phase === 'running' && !state.cancelling && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}

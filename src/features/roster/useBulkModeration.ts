@@ -1,0 +1,198 @@
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { demoteParticipant, promoteParticipant, removeParticipant, useTalkClient, type TalkClient } from '../../lib/api';
+import { useDescribeError, type DescribeError } from '../../lib/describe-error';
+import { pushNotice, type UndoAction } from '../../lib/notices';
+import { groupReasons, runBulk, type BulkOutcome } from './bulk-run';
+import { bulkSummary, participants, skipReason, type BulkSummary } from './bulk-words';
+import { rosterQueries } from './queries';
+import { canRestoreRemoval, removedParticipant, restoreRemoved, type RemovedParticipant } from './restore';
+import { isViewer, rosterActions, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
+
+export type BulkState =
+  | { phase: 'idle' }
+  | { phase: 'running'; action: RosterAction; settled: number; total: number; cancelling: boolean }
+  | { phase: 'done'; action: RosterAction; summary: BulkSummary };
+
+const ERROR_ACTIONS = {
+  promote: 'promote-participant',
+  demote: 'demote-participant',
+  remove: 'remove-participant',
+} as const;
+
+function request(talk: TalkClient, token: string, action: RosterAction, row: RosterRow): Promise<void> {
+  switch (action) {
+    case 'promote':
+      return promoteParticipant(talk, token, row.participant);
+    case 'demote':
+      return demoteParticipant(talk, token, row.participant);
+    case 'remove':
+      return removeParticipant(talk, token, row.participant);
+  }
+}
+
+/** Some of an undo did not work; `reasons` are already in words. */
+class BulkUndoError extends Error {
+  constructor(
+    readonly failedCount: number,
+    readonly reasons: string[],
+  ) {
+    super(`undo failed for ${failedCount}`);
+  }
+}
+
+function undoFailureWords(describeError: DescribeError) {
+  return (error: unknown) => {
+    if (!(error instanceof BulkUndoError)) return `Undo did not work: ${describeError(error)}`;
+    const reasons = groupReasons(error.reasons).map(({ reason, count }) => (count > 1 ? `${reason} (${count})` : reason));
+    return `Undo did not work for ${participants(error.failedCount)}: ${reasons.join(' ')}`;
+  };
+}
+
+/**
+ * Promote, demote or remove many participants: the rows the action does not apply to are skipped (and said
+ * why), the others get one request each, a few at a time (bulk-run.ts), until done or cancelled. At the end
+ * the roster refetches, the summary says what was done and what was refused, and one notice offers to undo
+ * what can be undone.
+ */
+export function useBulkModeration(
+  token: string,
+  viewer: RosterViewer,
+  /** Those a bulk removal removed: a selection lets go of them (a v1 key would name them again if re-added). */
+  onRemoved?: (rows: readonly RosterRow[]) => void,
+) {
+  const talk = useTalkClient();
+  const queryClient = useQueryClient();
+  const describeError = useDescribeError();
+  const [state, setState] = useState<BulkState>({ phase: 'idle' });
+  const cancelledRef = useRef(false);
+  const runningRef = useRef(false);
+
+  const refetch = () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
+
+  function describeRefusal(action: RosterAction, row: RosterRow, error: unknown): string {
+    return describeError(error, {
+      action: ERROR_ACTIONS[action],
+      participant: { name: row.name, role: row.participant.role, isSelf: isViewer(row, viewer) },
+    });
+  }
+
+  /** Runs `run` on each of `rows`; a failure of any makes the undo fail with the reasons in words. */
+  async function undoEach(rows: readonly RosterRow[], action: RosterAction, run: (row: RosterRow) => Promise<void>) {
+    const outcome = await runBulk(rows, run);
+    await refetch();
+    if (outcome.failed.length > 0) {
+      throw new BulkUndoError(
+        outcome.failed.length,
+        outcome.failed.map(({ item, error }) => describeRefusal(action, item, error)),
+      );
+    }
+  }
+
+  function undoOf(action: RosterAction, done: RosterRow[]): { message: string; undo: UndoAction | null } {
+    const describeFailure = undoFailureWords(describeError);
+    switch (action) {
+      case 'promote':
+        return {
+          message: `Promoted ${participants(done.length)}.`,
+          undo: {
+            run: () => undoEach(done, 'demote', (row) => demoteParticipant(talk, token, row.participant)),
+            doneMessage: `Promotion undone for ${participants(done.length)}.`,
+            describeFailure,
+          },
+        };
+      case 'demote':
+        return {
+          message: `Demoted ${participants(done.length)}.`,
+          undo: {
+            run: () => undoEach(done, 'promote', (row) => promoteParticipant(talk, token, row.participant)),
+            doneMessage: `Demotion undone for ${participants(done.length)}.`,
+            describeFailure,
+          },
+        };
+      case 'remove': {
+        const restorable: RemovedParticipant[] = done
+          .filter((row) => canRestoreRemoval(row.participant))
+          .map((row) => removedParticipant(row.participant, row.name));
+        const guests = done.length - restorable.length;
+        const guestWords =
+          guests === 0 ? '' : ` ${guests === 1 ? 'The guest' : `The ${guests} guests`} among them cannot be added back.`;
+        return {
+          message: `Removed ${participants(done.length)}.${guestWords}`,
+          undo:
+            restorable.length === 0
+              ? null
+              : {
+                  run: async () => {
+                    const outcome = await restoreRemoved(talk, token, restorable);
+                    await refetch();
+                    if (outcome.failed.length > 0) {
+                      throw new BulkUndoError(
+                        outcome.failed.length,
+                        outcome.failed.map(({ item, error, step }) =>
+                          step === 'add'
+                            ? describeError(error, {
+                                action: 'add-participant',
+                                participant: { name: item.name, source: item.kind === 'user' ? 'users' : item.kind === 'group' ? 'groups' : 'circles' },
+                              })
+                            : describeError(error, {
+                                action: 'promote-participant',
+                                participant: { name: item.name, role: 'member', isSelf: false },
+                              }),
+                        ),
+                      );
+                    }
+                  },
+                  doneMessage: `${participants(restorable.length)} added back.`,
+                  describeFailure,
+                },
+        };
+      }
+    }
+  }
+
+  async function run(action: RosterAction, selected: readonly RosterRow[]) {
+    if (runningRef.current) return;
+    runningRef.current = true;
+    cancelledRef.current = false;
+    const applicable: RosterRow[] = [];
+    const skipped: string[] = [];
+    for (const row of selected) {
+      if (rosterActions(row, viewer).includes(action)) applicable.push(row);
+      else skipped.push(skipReason(action, row));
+    }
+    const total = applicable.length;
+    setState({ phase: 'running', action, settled: 0, total, cancelling: false });
+    let outcome: BulkOutcome<RosterRow>;
+    try {
+      outcome = await runBulk(applicable, (row) => request(talk, token, action, row), {
+        isCancelled: () => cancelledRef.current,
+        onSettled: (settled) =>
+          setState((current) => (current.phase === 'running' ? { ...current, settled } : current)),
+      });
+    } finally {
+      runningRef.current = false;
+    }
+    // The list shows the outcome before the summary speaks of it (a 404 also means the list was out of date).
+    await refetch();
+    const summary = bulkSummary(action, {
+      selected: selected.length,
+      done: outcome.done.length,
+      skipped: groupReasons(skipped),
+      refused: groupReasons(outcome.failed.map(({ item, error }) => describeRefusal(action, item, error))),
+      notStarted: outcome.notStarted.length,
+    });
+    setState({ phase: 'done', action, summary });
+    if (action === 'remove' && outcome.done.length > 0) onRemoved?.(outcome.done);
+    if (outcome.done.length > 0) pushNotice(undoOf(action, outcome.done));
+  }
+
+  return {
+    state,
+    run,
+    cancel: () => {
+      cancelledRef.current = true;
+      setState((current) => (current.phase === 'running' ? { ...current, cancelling: true } : current));
+    },
+  };
+}
