@@ -3,8 +3,9 @@ import { ConfirmDialog } from '../../components/ui';
 import { participants } from './bulk-words';
 import { BulkStatus } from './BulkStatus';
 import { canRestoreRemoval } from './restore';
-import type { RosterAction, RosterRow, RosterViewer } from './roster-rows';
-import { applicableRows } from './roster-selection';
+import { PermissionsDialog, type PermissionsDecision } from './PermissionsDialog';
+import type { RosterRow, RosterViewer } from './roster-rows';
+import { applicableRows, type BulkAction } from './roster-selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useBulkModeration } from './useBulkModeration';
 
@@ -17,8 +18,16 @@ export interface BulkActionsProps {
   onClear: () => void;
   /** Unselects these rows (they were removed). */
   onUnselect: (rows: readonly RosterRow[]) => void;
-  /** Opens the permissions dialog for these rows; without it (v1, or not wired) there is no "Permissions" button. */
-  onEditPermissions?: (rows: readonly RosterRow[]) => void;
+}
+
+/** Permissions and "Let in" only for moderators on servers with permissions; "Let in" only while the lobby is on. */
+function offeredActions(viewer: RosterViewer): ReadonlySet<BulkAction> {
+  const offered = new Set<BulkAction>(['promote', 'demote', 'remove']);
+  if (viewer.managesPermissions) {
+    offered.add('permissions');
+    if (viewer.lobbyEnabled) offered.add('let-in');
+  }
+  return offered;
 }
 
 /**
@@ -32,17 +41,29 @@ export function BulkActions({
   selected,
   onClear,
   onUnselect,
-  onEditPermissions,
 }: BulkActionsProps) {
   const bulk = useBulkModeration(token, viewer, onUnselect);
   const [confirming, setConfirming] = useState<readonly RosterRow[] | null>(null);
+  // Whom the permissions dialog is about; `id` gives each opening a fresh dialog (boxes from their permissions).
+  // It stays mounted after the answer (`asking` false) so that the dialog can hand the focus back as it closes.
+  const [editing, setEditing] = useState<{ id: number; rows: readonly RosterRow[]; asking: boolean } | null>(null);
   const applicable = useMemo(() => applicableRows(selected, viewer), [selected, viewer]);
   const busy = bulk.state.phase === 'running';
 
-  function onAction(action: RosterAction) {
+  const offered = useMemo(() => offeredActions(viewer), [viewer]);
+
+  function onAction(action: BulkAction) {
     if (busy || applicable[action].length === 0) return;
     if (action === 'remove') setConfirming(selected);
+    else if (action === 'permissions') setEditing((previous) => ({ id: (previous?.id ?? 0) + 1, rows: applicable.permissions, asking: true }));
     else void bulk.run(action, selected);
+  }
+
+  function decidePermissions(decision: PermissionsDecision) {
+    if (!editing?.asking) return;
+    setEditing({ ...editing, asking: false });
+    if (decision.kind === 'set') void bulk.run('permissions', editing.rows, { kind: 'set', permissions: decision.permissions });
+    else if (decision.kind === 'reset') void bulk.run('permissions', editing.rows, { kind: 'reset' });
   }
 
   function decideRemoval(confirmed: boolean) {
@@ -63,14 +84,28 @@ export function BulkActions({
             promote: applicable.promote.length,
             demote: applicable.demote.length,
             remove: applicable.remove.length,
+            permissions: applicable.permissions.length,
+            'let-in': applicable['let-in'].length,
           }}
+          offered={offered}
           busy={busy}
           onAction={onAction}
-          onEditPermissions={onEditPermissions && (() => onEditPermissions(selected))}
           onClear={onClear}
         />
       )}
       <BulkStatus state={bulk.state} onCancel={bulk.cancel} />
+      {editing && (
+        <PermissionsDialog
+          key={editing.id}
+          open={editing.asking}
+          targets={editing.rows.map((row) => ({
+            name: row.name,
+            permissions: row.participant.permissions ?? 0,
+            isModerator: row.isModerator,
+          }))}
+          onDecision={decidePermissions}
+        />
+      )}
       <ConfirmDialog
         open={confirming !== null}
         title={`Remove ${participants(removable.length)}?`}

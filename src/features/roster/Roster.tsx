@@ -29,11 +29,6 @@ export interface RosterProps {
   viewerId: string | null;
   /** Something done here changed the conversation itself (adding an email guest made it public). */
   onConversationChanged?: () => void;
-  /**
-   * Opens the permissions dialog for the selected rows. The selection toolbar offers "Permissions" only with
-   * this and where the server has permissions (Talk 4 API with `conversation-permissions`).
-   */
-  onEditPermissions?: (rows: readonly RosterRow[]) => void;
 }
 
 interface Removal {
@@ -73,7 +68,7 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
  * controls (lobby, leave).
  */
-export function Roster({ conversation, viewerId, onConversationChanged, onEditPermissions }: RosterProps) {
+export function Roster({ conversation, viewerId, onConversationChanged }: RosterProps) {
   const describeError = useDescribeError();
   const talk = useTalkClient();
   const { token } = conversation;
@@ -194,7 +189,6 @@ export function Roster({ conversation, viewerId, onConversationChanged, onEditPe
           selected={selection.selected}
           onClear={selection.clear}
           onUnselect={selection.unselect}
-          onEditPermissions={managesPermissions ? onEditPermissions : undefined}
         />
       )}
 

@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NoticeStack } from '../../components/ui';
 import { getConversation } from '../../lib/api';
 import { useNotices } from '../../lib/notices';
 import { TALK_V4_BASE, type V4Participant } from '../../../contract/wire';
@@ -28,22 +27,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The app's notices (mounted by its layout), as a person sees them. */
-function Notices() {
-  const notices = useNotices((state) => state.notices);
-  const { undo, dismiss, hold } = useNotices.getState();
-  return <NoticeStack notices={notices} onUndo={(id) => void undo(id)} onDismiss={dismiss} onHold={hold} />;
-}
-
 async function renderRoster(token: string, account: string) {
   const services = createTestServices({ account, password: 'demo' });
   const conversation = await getConversation(services.talkClient, token);
   const view = renderPage(
-    <>
-      <Roster conversation={conversation} viewerId={account} />
-      <Notices />
-    </>,
-    { services },
+    <Roster conversation={conversation} viewerId={account} />,
+    { services, notices: true },
   );
   return { ...view, user: userEvent.setup() };
 }

@@ -1,13 +1,15 @@
 import * as Ariakit from '@ariakit/react';
 import { useId } from 'react';
-import type { RosterAction } from './roster-rows';
+import type { BulkAction } from './roster-selection';
 import { noneApplicableText } from './bulk-words';
 
 const numberFormat = new Intl.NumberFormat('en');
 
-const BUTTONS: { action: RosterAction; label: string }[] = [
+const BUTTONS: { action: BulkAction; label: string }[] = [
   { action: 'promote', label: 'Promote' },
   { action: 'demote', label: 'Demote' },
+  { action: 'let-in', label: 'Let in' },
+  { action: 'permissions', label: 'Permissions' },
   { action: 'remove', label: 'Remove' },
 ];
 
@@ -15,12 +17,12 @@ export interface SelectionToolbarProps {
   /** Selected participants still in the roster. */
   count: number;
   /** How many of the selected each action applies to. */
-  applicable: Record<RosterAction, number>;
+  applicable: Record<BulkAction, number>;
+  /** The actions this toolbar offers here: permissions only where the server has them, "Let in" while the lobby is on. */
+  offered: ReadonlySet<BulkAction>;
   /** A bulk action is running: nothing else starts. */
   busy: boolean;
-  onAction: (action: RosterAction) => void;
-  /** Absent where the server has no permissions (v1) or nobody handles it yet: no button then. */
-  onEditPermissions?: () => void;
+  onAction: (action: BulkAction) => void;
   onClear: () => void;
 }
 
@@ -28,15 +30,16 @@ export interface SelectionToolbarProps {
  * What can be done with the selection. One tab stop, arrows between the buttons (Ariakit's toolbar). A button
  * that applies to none of the selected stays focusable but disabled, and says why next to it.
  */
-export function SelectionToolbar({ count, applicable, busy, onAction, onEditPermissions, onClear }: SelectionToolbarProps) {
+export function SelectionToolbar({ count, applicable, offered, busy, onAction, onClear }: SelectionToolbarProps) {
   const id = useId();
-  const unavailable = BUTTONS.filter(({ action }) => applicable[action] === 0);
+  const buttons = BUTTONS.filter(({ action }) => offered.has(action));
+  const unavailable = buttons.filter(({ action }) => applicable[action] === 0);
 
   return (
     <div className="roster-selection">
       <Ariakit.Toolbar className="roster-selection-toolbar" aria-label="Selection">
         <span className="roster-selection-count">{numberFormat.format(count)} selected</span>
-        {BUTTONS.map(({ action, label }) => {
+        {buttons.map(({ action, label }) => {
           const none = applicable[action] === 0;
           return (
             <Ariakit.ToolbarItem
@@ -54,11 +57,6 @@ export function SelectionToolbar({ count, applicable, busy, onAction, onEditPerm
             </Ariakit.ToolbarItem>
           );
         })}
-        {onEditPermissions && (
-          <Ariakit.ToolbarItem aria-disabled={busy || undefined} onClick={busy ? undefined : onEditPermissions}>
-            Permissions
-          </Ariakit.ToolbarItem>
-        )}
         <Ariakit.ToolbarItem onClick={onClear}>Clear selection</Ariakit.ToolbarItem>
       </Ariakit.Toolbar>
       {busy && (

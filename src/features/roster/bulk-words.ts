@@ -2,32 +2,40 @@
  * The words of bulk actions: progress, why a selected row was skipped, the summary at the end. Refusals from
  * the server are worded by the app's error map (useDescribeError); these are the cases decided before asking.
  */
-import type { RosterAction, RosterRow } from './roster-rows';
+import type { BulkAction } from './roster-selection';
+import type { RosterRow } from './roster-rows';
 import type { ReasonCount } from './bulk-run';
 
 const numberFormat = new Intl.NumberFormat('en');
 const count = (n: number) => numberFormat.format(n);
 export const participants = (n: number) => `${count(n)} ${n === 1 ? 'participant' : 'participants'}`;
 
-const VERBS: Record<RosterAction, { progress: string; past: string; bare: string }> = {
+const VERBS: Record<BulkAction, { progress: string; past: string; bare: string }> = {
   promote: { progress: 'Promoting', past: 'Promoted', bare: 'promoted' },
   demote: { progress: 'Demoting', past: 'Demoted', bare: 'demoted' },
   remove: { progress: 'Removing', past: 'Removed', bare: 'removed' },
+  'let-in': { progress: 'Letting in', past: 'Let in', bare: 'let in' },
+  permissions: { progress: 'Changing the permissions of', past: 'Changed the permissions of', bare: 'given these permissions' },
 };
 
 /** "Removing 40 of 120…": how many requests have settled, of those the action applies to. */
-export function progressText(action: RosterAction, settled: number, total: number): string {
+export function progressText(action: BulkAction, settled: number, total: number): string {
   return `${VERBS[action].progress} ${count(settled)} of ${count(total)}…`;
 }
 
 /** Why the toolbar's button for `action` is off: none of the selected qualifies. */
-export function noneApplicableText(action: RosterAction): string {
+export function noneApplicableText(action: BulkAction): string {
   return `None of the selected can be ${VERBS[action].bare}.`;
 }
 
 /** Why `action` does not apply to `row`, which `rosterActions` left it out for. */
-export function skipReason(action: RosterAction, row: RosterRow): string {
+export function skipReason(action: BulkAction, row: RosterRow): string {
   const { participant } = row;
+  if (action === 'let-in' || action === 'permissions') {
+    if (row.isModerator) return 'Moderators always have every permission.';
+    if (participant.kind === 'group' || participant.kind === 'circle') return 'Groups and circles have no permissions of their own.';
+    if (action === 'let-in') return 'Not waiting in the lobby.';
+  }
   if (participant.role === 'owner') {
     return action === 'remove' ? 'The owner cannot be removed.' : 'The owner is always a moderator.';
   }
@@ -48,7 +56,7 @@ export interface BulkSummary {
 }
 
 export function bulkSummary(
-  action: RosterAction,
+  action: BulkAction,
   outcome: { selected: number; done: number; skipped: ReasonCount[]; refused: ReasonCount[]; notStarted: number },
 ): BulkSummary {
   const details = [

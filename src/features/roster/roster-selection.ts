@@ -6,7 +6,8 @@
  * keep their byte but count for nothing: what is selected is always read through the current rows
  * (`selectedRowsOf`).
  */
-import { isViewer, ordinalCount, rosterActions, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
+import { permissionActions, type PermissionAction } from './permission-actions';
+import { isViewer, ordinalCount, rosterActions, type ModerationAction, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
 
 export interface Selection {
   /** 1 where the row of that ordinal is selected. Never changed once made: changes make a new selection. */
@@ -98,17 +99,22 @@ export function toggled(selection: Selection, row: RosterRow, on: boolean): Sele
   return count === 0 ? NO_SELECTION : { bits, count };
 }
 
+/** What the selection toolbar can do to many at once: the moderation actions and the permission ones. */
+export type BulkAction = ModerationAction | PermissionAction;
+
 /** For each bulk action, the selected rows it applies to (as `rosterActions` says for each row). */
-export type Applicable = Record<RosterAction, RosterRow[]>;
+export type Applicable = Record<BulkAction, RosterRow[]>;
 
 type ActionsByClass = Map<string, Map<string, [RosterAction[] | undefined, RosterAction[] | undefined]>>;
 
 export function applicableRows(selected: readonly RosterRow[], viewer: RosterViewer): Applicable {
-  const applicable: Applicable = { promote: [], demote: [], remove: [] };
+  const applicable: Applicable = { promote: [], demote: [], remove: [], permissions: [], 'let-in': [] };
   if (!viewer.canModerate) return applicable;
-  // rosterActions decides promote, demote and remove by the role, the kind, whether the server can address
-  // the row and whether it is the viewer's: it is asked once per such class instead of once per row, which
-  // with 100,000 selected was most of the time "Select all shown" took.
+  // rosterActions decides promote, demote, remove and permissions by the role, the kind, whether the server can
+  // address the row and whether it is the viewer's: it is asked once per such class instead of once per row,
+  // which with 100,000 selected was most of the time "Select all shown" took. "Let in" depends on the row being
+  // held by the lobby too, so it is asked of each row (and only while the lobby is on).
+  const letsIn = viewer.managesPermissions === true && viewer.lobbyEnabled === true;
   const byClass: ActionsByClass = new Map();
   for (let i = 0; i < selected.length; i++) {
     const row = selected[i]!;
@@ -122,8 +128,11 @@ export function applicableRows(selected: readonly RosterRow[], viewer: RosterVie
     const actions = (cached[slot] ??= rosterActions(row, viewer));
     for (let j = 0; j < actions.length; j++) {
       const action = actions[j]!;
-      if (action === 'promote' || action === 'demote' || action === 'remove') applicable[action].push(row);
+      if (action === 'promote' || action === 'demote' || action === 'remove' || action === 'permissions') {
+        applicable[action].push(row);
+      }
     }
+    if (letsIn && row.heldByLobby && permissionActions(row, viewer).includes('let-in')) applicable['let-in'].push(row);
   }
   return applicable;
 }

@@ -1,18 +1,28 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { demoteParticipant, promoteParticipant, removeParticipant, useTalkClient, type TalkClient } from '../../lib/api';
+import {
+  Permission,
+  demoteParticipant,
+  promoteParticipant,
+  removeParticipant,
+  setParticipantPermissions,
+  useTalkClient,
+  type TalkClient,
+} from '../../lib/api';
 import { useDescribeError, type DescribeError } from '../../lib/describe-error';
 import { pushNotice, type UndoAction } from '../../lib/notices';
 import { groupReasons, runBulk, type BulkOutcome } from './bulk-run';
 import { bulkSummary, participants, skipReason, type BulkSummary } from './bulk-words';
 import { rosterQueries } from './queries';
 import { canRestoreRemoval, removedParticipant, restoreRemoved, type RemovedParticipant } from './restore';
-import { isViewer, rosterActions, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
+import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
+import type { BulkAction } from './roster-selection';
+import { applyPermissionChange, type PermissionChange } from './usePermissionChanges';
 
 export type BulkState =
   | { phase: 'idle' }
-  | { phase: 'running'; action: RosterAction; settled: number; total: number; cancelling: boolean }
-  | { phase: 'done'; action: RosterAction; summary: BulkSummary };
+  | { phase: 'running'; action: BulkAction; settled: number; total: number; cancelling: boolean }
+  | { phase: 'done'; action: BulkAction; summary: BulkSummary };
 
 const ERROR_ACTIONS = {
   promote: 'promote-participant',
@@ -20,8 +30,21 @@ const ERROR_ACTIONS = {
   remove: 'remove-participant',
 } as const;
 
-function request(talk: TalkClient, token: string, action: RosterAction, row: RosterRow): Promise<void> {
+/** What a bulk "Permissions" sets: the dialog's choice for everyone it applies to. */
+export type BulkPermissionChange = Extract<PermissionChange, { kind: 'set' | 'reset' }>;
+
+function request(
+  talk: TalkClient,
+  token: string,
+  action: BulkAction,
+  row: RosterRow,
+  change: BulkPermissionChange | undefined,
+): Promise<void> {
   switch (action) {
+    case 'let-in':
+      return applyPermissionChange(talk, token, { row, change: { kind: 'let-in' } });
+    case 'permissions':
+      return applyPermissionChange(talk, token, { row, change: change ?? { kind: 'reset' } });
     case 'promote':
       return promoteParticipant(talk, token, row.participant);
     case 'demote':
@@ -70,7 +93,10 @@ export function useBulkModeration(
 
   const refetch = () => queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
 
-  function describeRefusal(action: RosterAction, row: RosterRow, error: unknown): string {
+  function describeRefusal(action: BulkAction, row: RosterRow, error: unknown): string {
+    if (action === 'let-in' || action === 'permissions') {
+      return describeError(error, { action: 'set-permissions', participant: { name: row.name } });
+    }
     return describeError(error, {
       action: ERROR_ACTIONS[action],
       participant: { name: row.name, role: row.participant.role, isSelf: isViewer(row, viewer) },
@@ -78,7 +104,7 @@ export function useBulkModeration(
   }
 
   /** Runs `run` on each of `rows`; a failure of any makes the undo fail with the reasons in words. */
-  async function undoEach(rows: readonly RosterRow[], action: RosterAction, run: (row: RosterRow) => Promise<void>) {
+  async function undoEach(rows: readonly RosterRow[], action: BulkAction, run: (row: RosterRow) => Promise<void>) {
     const outcome = await runBulk(rows, run);
     await refetch();
     if (outcome.failed.length > 0) {
@@ -89,9 +115,24 @@ export function useBulkModeration(
     }
   }
 
-  function undoOf(action: RosterAction, done: RosterRow[]): { message: string; undo: UndoAction | null } {
+  function undoOf(action: BulkAction, done: RosterRow[]): { message: string; undo: UndoAction | null } {
     const describeFailure = undoFailureWords(describeError);
+    // Permission changes are undone by putting back exactly the permissions of their own each person had.
+    const restorePermissions = () =>
+      undoEach(done, action, (row) =>
+        setParticipantPermissions(talk, token, row.participant, 'set', row.participant.attendeePermissions ?? Permission.Default),
+      );
     switch (action) {
+      case 'let-in':
+        return {
+          message: `Let in ${participants(done.length)}.`,
+          undo: { run: restorePermissions, doneMessage: `${participants(done.length)} wait in the lobby again.`, describeFailure },
+        };
+      case 'permissions':
+        return {
+          message: `Changed the permissions of ${participants(done.length)}.`,
+          undo: { run: restorePermissions, doneMessage: `Permissions restored for ${participants(done.length)}.`, describeFailure },
+        };
       case 'promote':
         return {
           message: `Promoted ${participants(done.length)}.`,
@@ -151,7 +192,7 @@ export function useBulkModeration(
     }
   }
 
-  async function run(action: RosterAction, selected: readonly RosterRow[]) {
+  async function run(action: BulkAction, selected: readonly RosterRow[], change?: BulkPermissionChange) {
     if (runningRef.current) return;
     runningRef.current = true;
     cancelledRef.current = false;
@@ -165,7 +206,7 @@ export function useBulkModeration(
     setState({ phase: 'running', action, settled: 0, total, cancelling: false });
     let outcome: BulkOutcome<RosterRow>;
     try {
-      outcome = await runBulk(applicable, (row) => request(talk, token, action, row), {
+      outcome = await runBulk(applicable, (row) => request(talk, token, action, row, change), {
         isCancelled: () => cancelledRef.current,
         onSettled: (settled) =>
           setState((current) => (current.phase === 'running' ? { ...current, settled } : current)),
