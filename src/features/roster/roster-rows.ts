@@ -44,6 +44,18 @@ export interface RosterRow {
   ordinal: number;
   /** The account id of a row that is an account, else null: read for every row by bulk actions (isViewer). */
   accountId: string | null;
+  /**
+   * Rows of the same role and kind, equally addressable, share a number: what `rosterActions` says differs
+   * between them only for the viewer's own row. Bulk actions ask it once per class (roster-selection.ts).
+   */
+  actionClass: number;
+}
+
+const ROLE_CLASSES: Record<ParticipantRole, number> = { owner: 0, moderator: 1, 'guest-moderator': 2, member: 3, guest: 4 };
+const KIND_CLASSES: Record<Participant['kind'], number> = { user: 0, guest: 1, email: 2, group: 3, circle: 4, other: 5 };
+
+function actionClassOf(participant: Participant, addressable: boolean): number {
+  return (ROLE_CLASSES[participant.role] * 8 + KIND_CLASSES[participant.kind]) * 2 + (addressable ? 1 : 0);
 }
 
 const ordinals = new Map<string, number>();
@@ -163,6 +175,7 @@ function buildRow(participant: Participant): RosterRow {
   const isModerator = MODERATOR_ROLES.has(participant.role);
   const isGuest = participant.kind === 'guest' || participant.kind === 'email';
   // Servers without permissions (v1) have no way past the lobby but being a moderator.
+  const addressable = isParticipantAddressable(participant);
   const heldByLobby =
     participant.online &&
     !isModerator &&
@@ -183,9 +196,10 @@ function buildRow(participant: Participant): RosterRow {
     searchText: searchable(`${name}\n${participant.actorId}`),
     rank: rankOf(participant, isModerator, isGuest),
     traits: traitsOf(isModerator, isGuest, participant.online, participant.inCall, heldByLobby),
-    addressable: isParticipantAddressable(participant),
+    addressable,
     ordinal: ordinalOf(participant.key),
     accountId: participant.kind === 'user' ? participant.actorId : null,
+    actionClass: actionClassOf(participant, addressable),
   };
 }
 
