@@ -115,8 +115,9 @@ describe('Roster selection', () => {
     expect(demote).toHaveAttribute('aria-disabled', 'true');
     expect(demote).toHaveAccessibleDescription('None of the selected can be demoted.');
     expect(screen.getByText('None of the selected can be demoted.')).toBeVisible();
-    // No permissions dialog is wired here.
-    expect(within(toolbar()).queryByRole('button', { name: 'Permissions' })).not.toBeInTheDocument();
+    // A v4 server has permissions; the lobby is off, so nobody is to be let in.
+    expect(within(toolbar()).getByRole('button', { name: 'Permissions' })).toBeEnabled();
+    expect(within(toolbar()).queryByRole('button', { name: 'Let in' })).not.toBeInTheDocument();
 
     await user.click(within(toolbar()).getByRole('button', { name: 'Clear selection' }));
     expect(screen.queryByRole('toolbar', { name: 'Selection' })).not.toBeInTheDocument();
@@ -172,6 +173,33 @@ describe('Bulk actions', () => {
     expect(await within(notices).findByText('Promotion undone for 2 participants.')).toBeInTheDocument();
     await waitFor(() => expect(within(rowOf('Eve')).getByText('Member')).toBeInTheDocument());
     expect(within(rowOf('Hugo')).getByText('Guest', { selector: '.roster-role' })).toBeInTheDocument();
+  });
+
+  it('change the permissions of the selected in one dialog, and undo it', async () => {
+    const server = demoServer();
+    const { user } = await renderRoster('officehours', 'bob');
+    await screen.findByText('7 participants');
+    await user.click(screen.getByRole('checkbox', { name: 'Select Eve' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Hugo' }));
+    await user.click(within(toolbar()).getByRole('button', { name: 'Permissions' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Permissions for 2 participants' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Send messages' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Changed the permissions of 2 of 2 selected.')).toBeInTheDocument();
+    const own = async (name: string) =>
+      (await participantsOf(server, 'officehours', 'bob')).find((participant) => participant.displayName === name)
+        ?.attendeePermissions;
+    // Chosen permissions carry Talk's "custom" bit (1); "send messages" (128) is gone.
+    expect((await own('Eve'))! & 128).toBe(0);
+    expect((await own('Hugo'))! & 1).toBe(1);
+
+    const notices = screen.getByRole('status', { name: 'Notices' });
+    await user.click(within(notices).getByRole('button', { name: 'Undo' }));
+    expect(await within(notices).findByText('Permissions restored for 2 participants.')).toBeInTheDocument();
+    expect(await own('Eve')).toBe(0);
+    expect(await own('Hugo')).toBe(0);
   });
 
   it('remove after one question, show progress, stop when cancelled, and undo what can be undone', async () => {
