@@ -5,7 +5,7 @@ import { BulkStatus } from './BulkStatus';
 import { canRestoreRemoval } from './restore';
 import { PermissionsDialog, type PermissionsDecision } from './PermissionsDialog';
 import type { RosterRow, RosterViewer } from './roster-rows';
-import { applicableRows, type BulkAction } from './roster-selection';
+import { applicableCounts, applicableRows, type BulkAction } from './roster-selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useBulkModeration } from './useBulkModeration';
 
@@ -47,15 +47,15 @@ export function BulkActions({
   // Whom the permissions dialog is about; `id` gives each opening a fresh dialog (boxes from their permissions).
   // It stays mounted after the answer (`asking` false) so that the dialog can hand the focus back as it closes.
   const [editing, setEditing] = useState<{ id: number; rows: readonly RosterRow[]; asking: boolean } | null>(null);
-  const applicable = useMemo(() => applicableRows(selected, viewer), [selected, viewer]);
+  const applicable = useMemo(() => applicableCounts(selected, viewer), [selected, viewer]);
   const busy = bulk.state.phase === 'running';
 
   const offered = useMemo(() => offeredActions(viewer), [viewer]);
 
   function onAction(action: BulkAction) {
-    if (busy || applicable[action].length === 0) return;
+    if (busy || applicable[action] === 0) return;
     if (action === 'remove') setConfirming(selected);
-    else if (action === 'permissions') setEditing((previous) => ({ id: (previous?.id ?? 0) + 1, rows: applicable.permissions, asking: true }));
+    else if (action === 'permissions') setEditing((previous) => ({ id: (previous?.id ?? 0) + 1, rows: applicableRows(selected, viewer).permissions, asking: true }));
     else void bulk.run(action, selected);
   }
 
@@ -80,13 +80,7 @@ export function BulkActions({
       {selected.length > 0 && (
         <SelectionToolbar
           count={selected.length}
-          applicable={{
-            promote: applicable.promote.length,
-            demote: applicable.demote.length,
-            remove: applicable.remove.length,
-            permissions: applicable.permissions.length,
-            'let-in': applicable['let-in'].length,
-          }}
+          applicable={applicable}
           offered={offered}
           busy={busy}
           onAction={onAction}

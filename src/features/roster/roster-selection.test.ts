@@ -3,6 +3,7 @@ import { participant } from '../../test/talk-fixtures';
 import { toSortedRosterRows, type RosterViewer } from './roster-rows';
 import {
   allShownState,
+  applicableCounts,
   applicableRows,
   isSelected,
   NO_SELECTION,
@@ -57,6 +58,26 @@ describe('roster selection', () => {
     expect(skipReason('remove', byName('Olga'))).toBe('The owner cannot be removed.');
     expect(skipReason('promote', byName('Design'))).toBe('Groups and circles cannot be moderators.');
     expect(skipReason('demote', byName('Max'))).toBe('Not a moderator.');
+  });
+
+  it('counts for the toolbar what it would gather, permissions and "Let in" included where offered', () => {
+    const held = toSortedRosterRows([
+      participant({ displayName: 'Wanda', kind: 'guest', role: 'guest', actorId: 'w1', online: true, permissions: 246 }),
+      participant({ displayName: 'Ivo', kind: 'guest', role: 'guest', actorId: 'i1', online: true, permissions: 254 }),
+    ]);
+    const everyone = [...rows, ...held];
+    const lobbyViewer: RosterViewer = { ...viewer, managesPermissions: true, lobbyEnabled: true };
+    for (const someone of [viewer, lobbyViewer]) {
+      const gathered = applicableRows(everyone, someone);
+      const counted = applicableCounts(everyone, someone);
+      for (const action of ['promote', 'demote', 'remove', 'permissions', 'let-in'] as const) {
+        expect(counted[action]).toBe(gathered[action].length);
+      }
+    }
+    // Wanda waits in the lobby; Ivo may skip it already.
+    expect(names(applicableRows(everyone, lobbyViewer)['let-in'])).toEqual(['Wanda']);
+    expect(applicableCounts(everyone, lobbyViewer).permissions).toBe(4);
+    expect(applicableCounts(everyone, viewer).permissions).toBe(0);
   });
 });
 

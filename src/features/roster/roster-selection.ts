@@ -127,3 +127,35 @@ export function applicableRows(selected: readonly RosterRow[], viewer: RosterVie
   }
   return applicable;
 }
+
+const BULK_ACTIONS: readonly BulkAction[] = ['promote', 'demote', 'remove', 'permissions', 'let-in'];
+
+/**
+ * How many of the selected each bulk action applies to: what the toolbar shows after every change of the
+ * selection. Only counts, so "Select all shown" on 100,000 allocates nothing per row: rows of one action class
+ * are counted together and asked about once (the rows themselves are gathered by `applicableRows` when an
+ * action runs).
+ */
+export function applicableCounts(selected: readonly RosterRow[], viewer: RosterViewer): Record<BulkAction, number> {
+  const counts: Record<BulkAction, number> = { promote: 0, demote: 0, remove: 0, permissions: 0, 'let-in': 0 };
+  if (!viewer.canModerate) return counts;
+  const letsIn = viewer.managesPermissions === true && viewer.lobbyEnabled === true;
+  const perClass: number[] = [];
+  const sample: RosterRow[] = [];
+  for (let i = 0; i < selected.length; i++) {
+    const row = selected[i]!;
+    if (isViewer(row, viewer)) continue;
+    const actionClass = row.actionClass;
+    if (perClass[actionClass] === undefined) {
+      perClass[actionClass] = 0;
+      sample[actionClass] = row;
+    }
+    perClass[actionClass]++;
+    if (letsIn && row.heldByLobby && permissionActions(row, viewer).includes('let-in')) counts['let-in']++;
+  }
+  perClass.forEach((count, actionClass) => {
+    const actions = rosterActions(sample[actionClass]!, viewer);
+    for (const action of BULK_ACTIONS) if (action !== 'let-in' && actions.includes(action)) counts[action] += count;
+  });
+  return counts;
+}
