@@ -25,6 +25,9 @@ export default defineConfig({
   testDir: 'e2e',
   // The specs share one seeded server; running them one at a time keeps what each one sees predictable.
   workers: 1,
+  // Journeys with a second person wait for pages that poll (the lobby lifting, a let-in guest): up to ~15 s each
+  // by design. Playwright's 30 s per test left too little room for that on a loaded 2-core machine.
+  timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   projects: servers.map(({ talkApi, port }) => ({ name: `talk-${talkApi}`, use: { baseURL: baseURLOf(port) } })),
