@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { NoticeStack } from '../components/ui';
+// Straight from its file: the barrel would pull Ariakit's dialogs and menus into the first page's JavaScript.
+import { NoticeStack } from '../components/ui/NoticeStack';
 import { useNotices } from '../lib/notices';
 
 /** When nothing else is left to take it: the page's content (focusable from script only, see layout.tsx). */

@@ -5,6 +5,7 @@ import { getConversation } from '../../lib/api';
 import { demoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Roster } from './Roster';
+import { bytesOf } from '../../test/blob';
 
 // jsdom has no layout: the roster's scroll element gets the height of ten rows, as a browser would give it.
 beforeEach(() => {
@@ -31,16 +32,6 @@ function captureDownloads() {
     names.push(this.download);
   });
   return { blobs, names, revoke };
-}
-
-/** jsdom's own Blob, read as the browser's file would be: byte for byte. */
-function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 async function renderRoster(token: string, account: string) {

@@ -5,11 +5,13 @@ import {
   buildCsvParts,
   csvCells,
   csvField,
+  csvFile,
   csvFileName,
   csvLine,
   permissionNames,
 } from './csv-export';
 import { toRosterRow } from './roster-rows';
+import { bytesOf } from '../../test/blob';
 
 let nextKey = 1;
 function participant(overrides: Partial<Participant> = {}): Participant {
@@ -109,8 +111,8 @@ describe('csvFileName', () => {
 });
 
 /** The parts as the file's text, the byte order mark kept. */
-const textOf = (parts: readonly Uint8Array[]) =>
-  new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(parts.flatMap((part) => [...part])));
+const textOf = async (parts: readonly Blob[]) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytesOf(csvFile(parts)));
 
 describe('buildCsvParts', () => {
   const rows = Array.from({ length: 5 }, (_, index) =>
@@ -119,8 +121,8 @@ describe('buildCsvParts', () => {
 
   it('starts with the byte order mark and the header, CRLF after every line', async () => {
     const parts = await buildCsvParts(rows.slice(0, 1));
-    expect([...parts[0]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = textOf(parts);
+    expect([...(await bytesOf(csvFile(parts))).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = await textOf(parts);
     expect(text.startsWith(BYTE_ORDER_MARK)).toBe(true);
     expect(text).toBe(
       `${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\nUser 0,Member,user,user0,no,no,\r\n`,
@@ -128,7 +130,7 @@ describe('buildCsvParts', () => {
   });
 
   it('has only the header for no rows', async () => {
-    expect(textOf(await buildCsvParts([]))).toBe(`${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\n`);
+    expect(await textOf(await buildCsvParts([]))).toBe(`${BYTE_ORDER_MARK}name,role,type,account or email,online,in call,permissions\r\n`);
   });
 
   it('builds in chunks, yielding between them and reporting progress after each', async () => {
@@ -143,7 +145,7 @@ describe('buildCsvParts', () => {
     });
     expect(events).toEqual(['2/5', 'yield', '4/5', 'yield', '5/5']);
     expect(parts).toHaveLength(4);
-    expect(textOf(parts)).toBe(BYTE_ORDER_MARK + csvLine(['name', 'role', 'type', 'account or email', 'online', 'in call', 'permissions']) +
+    expect(await textOf(parts)).toBe(BYTE_ORDER_MARK + csvLine(['name', 'role', 'type', 'account or email', 'online', 'in call', 'permissions']) +
       rows.map((row) => csvLine(csvCells(row))).join(''));
   });
 

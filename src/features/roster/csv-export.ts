@@ -2,7 +2,7 @@
  * The roster as a CSV file (RFC 4180): what the person sees in the list, one line per row. Pure functions and
  * a chunked builder that yields between chunks, so 100,000 rows never hold the page for long.
  */
-import { Permission } from '../../lib/api';
+import { PERMISSION_CHOICES } from '../../lib/permission-choices';
 import type { RosterRow } from './roster-rows';
 
 /** Spreadsheets read the byte order mark as "this is UTF-8"; without it, Excel guesses a legacy code page. */
@@ -10,17 +10,6 @@ export const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';
 
 export const CSV_HEADER = ['name', 'role', 'type', 'account or email', 'online', 'in call', 'permissions'] as const;
-
-/** Talk's permission bits in the order its own dialog lists them, with the words the roster uses for them. */
-const PERMISSION_NAMES: readonly (readonly [bit: number, name: string])[] = [
-  [Permission.StartCall, 'Start a call'],
-  [Permission.JoinCall, 'Join a call'],
-  [Permission.SkipLobby, 'Skip the lobby'],
-  [Permission.PublishAudio, 'Publish audio'],
-  [Permission.PublishVideo, 'Publish video'],
-  [Permission.ShareScreen, 'Share the screen'],
-  [Permission.Chat, 'Send messages'],
-];
 
 /** What a spreadsheet would run as a formula when a cell starts with it (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -39,8 +28,8 @@ export function csvField(value: string): string {
 /** The readable names of the granted permissions, "; " between them; empty where the server has none (v1). */
 export function permissionNames(permissions: number | null): string {
   if (permissions === null) return '';
-  return PERMISSION_NAMES.filter(([bit]) => (permissions & bit) !== 0)
-    .map(([, name]) => name)
+  return PERMISSION_CHOICES.filter(({ bit }) => (permissions & bit) !== 0)
+    .map(({ label }) => label)
     .join('; ');
 }
 
@@ -102,20 +91,18 @@ const ROWS_BETWEEN_CLOCK_CHECKS = 200;
 /** A task of its own: a timer, so React's own work (the progress text) and painting get their turn first. */
 export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const utf8 = new TextEncoder();
+const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /**
- * The file as UTF-8 parts for a `Blob` (BOM and header first, then one part per chunk). Each chunk is encoded
- * in its own task: handing the Blob 15 MB of strings instead would encode them all in one long task.
+ * The file as `Blob` parts (BOM and header first, then one Blob per chunk). Each chunk becomes a Blob in its
+ * own task: the browser encodes and stores it there, so the final Blob only joins stored parts. Handing it
+ * 15 MB of strings instead would encode them all in one long task, and one of bytes would copy them in one.
  * Rejects with the signal's reason when aborted.
  */
-export async function buildCsvParts(
-  rows: readonly RosterRow[],
-  options: CsvBuildOptions = {},
-): Promise<Uint8Array<ArrayBuffer>[]> {
+export async function buildCsvParts(rows: readonly RosterRow[], options: CsvBuildOptions = {}): Promise<Blob[]> {
   const { chunkSize = CSV_CHUNK_ROWS, sliceMs = CSV_SLICE_MS, onProgress, signal } = options;
   const pause = options.yieldToBrowser ?? yieldToBrowser;
-  const parts = [utf8.encode(BYTE_ORDER_MARK + csvLine(CSV_HEADER))];
+  const parts = [new Blob([BYTE_ORDER_MARK + csvLine(CSV_HEADER)], { type: CSV_TYPE })];
   let index = 0;
   while (index < rows.length) {
     signal?.throwIfAborted();
@@ -127,10 +114,15 @@ export async function buildCsvParts(
       index++;
       if (index % ROWS_BETWEEN_CLOCK_CHECKS === 0 && performance.now() - sliceStart >= sliceMs) break;
     }
-    parts.push(utf8.encode(chunk));
+    parts.push(new Blob([chunk], { type: CSV_TYPE }));
     onProgress?.(index, rows.length);
     if (index < rows.length) await pause();
   }
   signal?.throwIfAborted();
   return parts;
+}
+
+/** The whole file from its parts. */
+export function csvFile(parts: readonly Blob[]): Blob {
+  return new Blob(parts, { type: CSV_TYPE });
 }

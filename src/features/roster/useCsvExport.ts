@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { buildCsvParts, csvFileName } from './csv-export';
+import { buildCsvParts, csvFile, csvFileName } from './csv-export';
 import type { RosterRow } from './roster-rows';
 
 export interface CsvExportState {
@@ -51,7 +51,7 @@ export function useCsvExport(conversationName: string, rows: readonly RosterRow[
       onProgress: (done) => setMessage(`Exporting ${countFormat.format(done)} of ${total}…`),
     }).then(
       (parts) => {
-        download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName);
+        download(csvFile(parts), fileName);
         setMessage(`Exported ${total} ${snapshot.length === 1 ? 'participant' : 'participants'} to ${fileName}.`);
       },
       (error: unknown) => {

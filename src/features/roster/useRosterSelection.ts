@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import {
   allShownState,
@@ -37,7 +37,10 @@ export function useRosterSelection(
 ): RosterSelection {
   const keys = useRosterUi((state) => state.selections[token] ?? NO_SELECTION);
   const setSelection = useRosterUi((state) => state.setSelection);
-  const selected = useMemo(() => selectedRowsOf(allRows, keys), [allRows, keys]);
+  // The checkboxes read `keys` at once, so a click shows in the same frame; gathering the selected rows can walk
+  // 100,000 of them, so the toolbar may trail by a frame.
+  const deferredKeys = useDeferredValue(keys);
+  const selected = useMemo(() => selectedRowsOf(allRows, deferredKeys), [allRows, deferredKeys]);
   const allShown = useMemo(() => allShownState(shown, keys, viewer), [shown, keys, viewer]);
   const toggle = useCallback(
     (row: RosterRow, on: boolean) => setSelection(token, (selection) => toggled(selection, row, on)),
