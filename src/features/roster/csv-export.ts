@@ -124,5 +124,5 @@ export async function buildCsvParts(rows: readonly RosterRow[], options: CsvBuil
 
 /** The whole file from its parts. */
 export function csvFile(parts: readonly Blob[]): Blob {
-  return new Blob(parts, { type: CSV_TYPE });
+  return new Blob([...parts], { type: CSV_TYPE });
 }
