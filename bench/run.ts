@@ -346,7 +346,10 @@ async function measureRoster(
     log(`  ${room.token}: Export CSV`);
     // Everyone: the typing above ends with an empty search, and nothing else narrows the list.
     await page.getByRole('searchbox', { name: 'Search participants' }).fill('');
-    await page.waitForFunction("document.querySelector('.list-summary')?.textContent === ''", undefined, { polling: 100 });
+    // The count says "M participants", not "N of M", once the list shows everyone again.
+    await page.waitForFunction("/^[\\d,]+ participants?$/.test(document.querySelector('.roster-count')?.textContent ?? '')", undefined, {
+      polling: 100,
+    });
     const exported = await traced(() =>
       profiled(page, `export-${room.token}`, () => page.evaluate((timeoutMs) => window.__bench.exportCsv({ timeoutMs }), 60_000)),
     );
