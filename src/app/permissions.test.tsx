@@ -5,7 +5,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router-dom';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TALK_V4_BASE, type V4Participant, type V4Room } from '../../contract/wire';
 import { demoServer, type DemoServer } from '../test/demo-server';
 import { App } from './App';
@@ -13,6 +13,9 @@ import { useIdentity } from './identity';
 import { appRoutes } from './router';
 import { createAppServices } from './services';
 import { useNotices } from '../lib/notices';
+import { giveTheRosterAViewport } from '../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
 
@@ -30,13 +33,6 @@ beforeAll(() => import('./room-page'), 30_000);
 
 beforeEach(() => {
   useNotices.setState({ notices: [] });
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 function rowOf(name: string): HTMLElement {

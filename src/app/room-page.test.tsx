@@ -1,11 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router-dom';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
 import { appRoutes } from './router';
 import { createAppServices } from './services';
+import { giveTheRosterAViewport } from '../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 function renderRoomPage(token: string) {
   demoServer();
@@ -22,13 +25,6 @@ beforeAll(() => import('./room-page'), 30_000);
 
 beforeEach(() => {
   useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 describe('the conversation page', () => {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getConversation, type Conversation } from '../../lib/api';
 import { useNotices } from '../../lib/notices';
 import { BAN_BASE, TALK_V4_BASE, type V1Ban, type V4Participant } from '../../../contract/wire';
@@ -8,20 +8,16 @@ import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Bans } from './Bans';
 import { Roster } from './Roster';
+import { giveTheRosterAViewport } from '../../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 // The seeded officehours (server/db/seed.ts): bob owns it, alice moderates it, eve is a member; the guests Gina,
 // Hugo and Ines (a guest moderator) are online, frank@example.org is invited by email. alicebob is a one-to-one.
 const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
   useNotices.setState({ notices: [] });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 /** The roster and the room's "Bans" of `token` as `account` sees them, as room-page.tsx composes them. */

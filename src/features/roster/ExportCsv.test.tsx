@@ -1,22 +1,14 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getConversation } from '../../lib/api';
 import { demoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Roster } from './Roster';
 import { bytesOf } from '../../test/blob';
+import { giveTheRosterAViewport } from '../../test/roster-viewport';
 
-// jsdom has no layout: the roster's scroll element gets the height of ten rows, as a browser would give it.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+giveTheRosterAViewport();
 
 /** What the browser was handed to download: the file's bytes and the name the link gave it. */
 function captureDownloads() {

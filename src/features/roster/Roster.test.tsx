@@ -1,27 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getConversation } from '../../lib/api';
 import { TALK_V4_BASE, type V4Participant } from '../../../contract/wire';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Roster } from './Roster';
+import { giveTheRosterAViewport } from '../../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 // The seeded conversations (server/db/seed.ts). officehours: bob owns it, alice moderates it, eve is a member; the
 // guests Gina (in the call), Hugo and Ines (a guest moderator) are online, frank@example.org is invited by email.
 // supportdesk: dave owns it, eve moderates it, alice and the group Support are members. designteam: alice owns it.
 const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
-
-// jsdom has no layout: the roster's scroll element gets the height of ten rows, as a browser would give it.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 /** The roster of `token` as `account` sees it, with the conversation as the server describes it to them. */
 async function renderRoster(token: string, account: string, options: { onConversationChanged?: () => void } = {}) {

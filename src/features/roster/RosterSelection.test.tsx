@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getConversation } from '../../lib/api';
 import { useNotices } from '../../lib/notices';
 import { TALK_V4_BASE, type V4Participant } from '../../../contract/wire';
@@ -8,6 +8,9 @@ import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Roster } from './Roster';
 import { useRosterUi } from './roster-ui-store';
+import { giveTheRosterAViewport } from '../../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 // The seeded officehours (server/db/seed.ts): bob owns it, alice moderates it, eve is a member; the guests Gina
 // (in the call), Hugo and Ines (a guest moderator) are online, frank@example.org is invited by email. The
@@ -18,13 +21,6 @@ beforeEach(() => {
   // UI state lives in module stores: each test starts without filters, selection or notices.
   useRosterUi.setState({ filters: {}, selections: {} });
   useNotices.setState({ notices: [] });
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 async function renderRoster(token: string, account: string) {

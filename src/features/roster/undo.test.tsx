@@ -1,25 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getConversation } from '../../lib/api';
 import { TALK_V4_BASE, type V4Participant } from '../../../contract/wire';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { Roster } from './Roster';
+import { giveTheRosterAViewport } from '../../test/roster-viewport';
+
+giveTheRosterAViewport();
 
 // officehours (server/db/seed.ts): bob owns it, alice moderates it, eve is a member; guests Gina, Hugo and Ines
 // (a guest moderator) are online; frank@example.org is invited by email.
 const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
-
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('roster-scroller') ? 640 : 0;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 async function renderRoster(token: string, account: string) {
   const services = createTestServices({ account, password: 'demo' });
