@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ALL_PERMISSIONS, Permission, type Participant } from '../../lib/api';
+import { ALL_PERMISSIONS, Permission } from '../../lib/api';
 import {
   BYTE_ORDER_MARK,
   buildCsvParts,
@@ -12,23 +12,7 @@ import {
 } from './csv-export';
 import { toRosterRow } from './roster-rows';
 import { bytesOf } from '../../test/blob';
-
-let nextKey = 1;
-function participant(overrides: Partial<Participant> = {}): Participant {
-  return {
-    key: `a:${nextKey++}`,
-    kind: 'user',
-    actorId: 'bob',
-    displayName: 'Bob',
-    role: 'member',
-    online: false,
-    inCall: false,
-    status: null,
-    permissions: null,
-    attendeePermissions: null,
-    ...overrides,
-  };
-}
+import { participant } from '../../test/talk-fixtures';
 
 describe('csvField', () => {
   it('leaves plain text as it is', () => {
@@ -70,7 +54,7 @@ describe('permissionNames', () => {
 describe('csvCells', () => {
   it('says what the row shows: name, role label, kind, account or address, yes/no, permissions', () => {
     expect(
-      csvCells(toRosterRow(participant({ role: 'moderator', online: true, inCall: true, permissions: Permission.JoinCall }))),
+      csvCells(toRosterRow(participant({ displayName: 'Bob', role: 'moderator', online: true, inCall: true, permissions: Permission.JoinCall }))),
     ).toEqual(['Bob', 'Moderator', 'user', 'bob', 'yes', 'yes', 'Join a call']);
     expect(csvCells(toRosterRow(participant({ kind: 'email', actorId: 'frank@example.org', displayName: '', role: 'guest' })))).toEqual([
       'frank@example.org',
@@ -150,7 +134,7 @@ describe('buildCsvParts', () => {
   });
 
   it('ends a chunk early once it has taken its time slice', async () => {
-    const many = Array.from({ length: 1_000 }, (_, index) => toRosterRow(participant({ actorId: `many${index}` })));
+    const many = Array.from({ length: 1_000 }, (_, index) => toRosterRow(participant({ displayName: 'Bob', actorId: `many${index}` })));
     const done: number[] = [];
     // A slice of 0 ms: every clock check ends the chunk (every 200 rows).
     await buildCsvParts(many, { sliceMs: 0, yieldToBrowser: async () => undefined, onProgress: (count) => done.push(count) });
