@@ -4,7 +4,6 @@ import {
   Permission,
   demoteParticipant,
   promoteParticipant,
-  removeParticipant,
   setParticipantPermissions,
   useTalkClient,
   type TalkClient,
@@ -13,9 +12,10 @@ import { useDescribeError, type DescribeError } from '../../lib/describe-error';
 import { pushNotice, type UndoAction } from '../../lib/notices';
 import { groupReasons, runBulk, type BulkOutcome } from './bulk-run';
 import { bulkSummary, participants, skipReason, type BulkSummary } from './bulk-words';
+import { describeModerationRefusal, sendModeration } from './moderation-request';
 import { rosterQueries } from './queries';
 import { canRestoreRemoval, removedParticipant, restoreRemoved, type RemovedParticipant } from './restore';
-import { isViewer, rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
+import { rosterActions, type RosterRow, type RosterViewer } from './roster-rows';
 import type { BulkAction } from './roster-selection';
 import { applyPermissionChange, type PermissionChange } from './usePermissionChanges';
 
@@ -23,12 +23,6 @@ export type BulkState =
   | { phase: 'idle' }
   | { phase: 'running'; action: BulkAction; settled: number; total: number; cancelling: boolean }
   | { phase: 'done'; action: BulkAction; summary: BulkSummary };
-
-const ERROR_ACTIONS = {
-  promote: 'promote-participant',
-  demote: 'demote-participant',
-  remove: 'remove-participant',
-} as const;
 
 /** What a bulk "Permissions" sets: the dialog's choice for everyone it applies to. */
 export type BulkPermissionChange = Extract<PermissionChange, { kind: 'set' | 'reset' }>;
@@ -45,12 +39,8 @@ function request(
       return applyPermissionChange(talk, token, { row, change: { kind: 'let-in' } });
     case 'permissions':
       return applyPermissionChange(talk, token, { row, change: change ?? { kind: 'reset' } });
-    case 'promote':
-      return promoteParticipant(talk, token, row.participant);
-    case 'demote':
-      return demoteParticipant(talk, token, row.participant);
-    case 'remove':
-      return removeParticipant(talk, token, row.participant);
+    default:
+      return sendModeration(talk, token, action, row.participant);
   }
 }
 
@@ -97,10 +87,7 @@ export function useBulkModeration(
     if (action === 'let-in' || action === 'permissions') {
       return describeError(error, { action: 'set-permissions', participant: { name: row.name } });
     }
-    return describeError(error, {
-      action: ERROR_ACTIONS[action],
-      participant: { name: row.name, role: row.participant.role, isSelf: isViewer(row, viewer) },
-    });
+    return describeModerationRefusal(describeError, action, row, viewer, error);
   }
 
   /** Runs `run` on each of `rows`; a failure of any makes the undo fail with the reasons in words. */

@@ -1,14 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  demoteParticipant,
-  promoteParticipant,
-  removeParticipant,
-  useTalkClient,
-} from '../../lib/api';
+import { useTalkClient } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
 import { pushNotice } from '../../lib/notices';
 import { rosterQueries } from './queries';
-import { isViewer, type ModerationAction, type RosterRow, type RosterViewer } from './roster-rows';
+import { describeModerationRefusal, sendModeration } from './moderation-request';
+import { type ModerationAction, type RosterRow, type RosterViewer } from './roster-rows';
 import { createUndo } from './undo';
 
 export interface ModerationRequest {
@@ -21,12 +17,6 @@ export interface ModerationFeedback {
   kind: 'progress' | 'error';
   message: string;
 }
-
-const ERROR_ACTIONS = {
-  promote: 'promote-participant',
-  demote: 'demote-participant',
-  remove: 'remove-participant',
-} as const;
 
 function progressMessage({ action, row }: ModerationRequest): string {
   switch (action) {
@@ -62,16 +52,7 @@ export function useModeration(token: string, viewer: RosterViewer) {
   const queryClient = useQueryClient();
 
   const mutation = useMutation({
-    mutationFn: ({ action, row }: ModerationRequest) => {
-      switch (action) {
-        case 'promote':
-          return promoteParticipant(talk, token, row.participant);
-        case 'demote':
-          return demoteParticipant(talk, token, row.participant);
-        case 'remove':
-          return removeParticipant(talk, token, row.participant);
-      }
-    },
+    mutationFn: ({ action, row }: ModerationRequest) => sendModeration(talk, token, action, row.participant),
     onSettled: async (_data, error, request) => {
       await queryClient.invalidateQueries({ queryKey: rosterQueries.participantsKey(token) });
       if (error) return;
@@ -85,13 +66,7 @@ export function useModeration(token: string, viewer: RosterViewer) {
   if (request && mutation.isPending) feedback = { kind: 'progress', message: progressMessage(request) };
   else if (request && mutation.isError) {
     const { row, action } = request;
-    feedback = {
-      kind: 'error',
-      message: describeError(mutation.error, {
-        action: ERROR_ACTIONS[action],
-        participant: { name: row.name, role: row.participant.role, isSelf: isViewer(row, viewer) },
-      }),
-    };
+    feedback = { kind: 'error', message: describeModerationRefusal(describeError, action, row, viewer, mutation.error) };
   }
 
   return {
