@@ -1,10 +1,13 @@
-import { useId, useMemo, useState, useTransition } from 'react';
+import { useId, useMemo, useRef, useState, type RefObject } from 'react';
 import * as Ariakit from '@ariakit/react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Dialog } from '../../components/ui';
 import {
+  SUGGESTION_LIMIT,
   addParticipant,
   useTalkClient,
+  type ConversationType,
+  type Participant,
   type ParticipantSource,
   type ParticipantSuggestion,
 } from '../../lib/api';
@@ -33,6 +36,8 @@ export interface AddParticipantsDialogProps {
   open: boolean;
   onClose: () => void;
   token: string;
+  /** The conversation's type now: adding an email guest makes a group conversation public, and only then says so. */
+  conversationType: ConversationType;
   /** Adding changed the conversation itself (an email guest made it public). */
   onConversationChanged?: () => void;
 }
@@ -41,16 +46,48 @@ function pickId(suggestion: Pick<ParticipantSuggestion, 'source' | 'id'>): strin
   return `${suggestion.source}:${suggestion.id}`;
 }
 
+/** The participant kinds a suggestion of each source becomes (email invitees get an id of their own, so: none). */
+const KIND_OF_SOURCE: Partial<Record<ParticipantSource, Participant['kind']>> = {
+  users: 'user',
+  groups: 'group',
+  circles: 'circle',
+};
+
+/** The ids of `participants` that a suggestion would name: `users:carol`, `groups:design`. */
+function participantPickIds(participants: readonly Participant[] | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const participant of participants ?? []) {
+    for (const [source, kind] of Object.entries(KIND_OF_SOURCE)) {
+      if (participant.kind === kind) ids.add(`${source}:${participant.actorId}`);
+    }
+  }
+  return ids;
+}
+
+function suggestionCount(count: number): string {
+  if (count === 1) return '1 suggestion';
+  return count >= SUGGESTION_LIMIT ? `${count} suggestions; type more to narrow them` : `${count} suggestions`;
+}
+
 /**
  * "Add participants": search accounts, groups, email addresses (and circles where the server has them), pick
  * several, add them with one request each, and read one result line per pick. Picks that failed stay picked,
  * and the search text stays, so nothing typed is lost.
  */
 export function AddParticipantsDialog({ open, onClose, ...rest }: AddParticipantsDialogProps) {
+  // The search is what the dialog is for: it opens there (on ×, an arrow key and Enter closed the dialog).
+  const searchRef = useRef<HTMLInputElement>(null);
   return (
-    <Dialog open={open} onClose={onClose} title="Add participants" className="add-participants" closeButton>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add participants"
+      className="add-participants"
+      closeButton
+      initialFocus={searchRef}
+    >
       {/* Mounted only while open: every opening starts afresh. */}
-      {open && <AddParticipantsForm onClose={onClose} {...rest} />}
+      {open && <AddParticipantsForm onClose={onClose} searchRef={searchRef} {...rest} />}
     </Dialog>
   );
 }
@@ -58,15 +95,20 @@ export function AddParticipantsDialog({ open, onClose, ...rest }: AddParticipant
 function AddParticipantsForm({
   onClose,
   token,
+  conversationType,
   onConversationChanged,
-}: Omit<AddParticipantsDialogProps, 'open'>) {
+  searchRef,
+}: Omit<AddParticipantsDialogProps, 'open'> & { searchRef: RefObject<HTMLInputElement | null> }) {
   const describeError = useDescribeError();
   const talk = useTalkClient();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [picks, setPicks] = useState<ParticipantSuggestion[]>([]);
-  const [, startTransition] = useTransition();
   const statusId = useId();
+  const countId = useId();
+  // Who is in already, as the roster last heard it (Talk answers a silent 200 to adding them again).
+  const participants = useQuery({ ...rosterQueries.participants(talk, token), enabled: false }).data;
+  const alreadyIn = useMemo(() => participantPickIds(participants), [participants]);
 
   const term = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const suggestionsQuery = useQuery({
@@ -98,10 +140,18 @@ function AddParticipantsForm({
   const add = useMutation({
     mutationFn: async (toAdd: ParticipantSuggestion[]): Promise<AddResult[]> => {
       const results: AddResult[] = [];
+      let wasPublic = conversationType === 'public';
       // One request each, one after another: each gets its own answer, and the server is not flooded.
       for (const pick of toAdd) {
+        if (alreadyIn.has(pickId(pick))) {
+          results.push({ pick, ok: true, message: `${pick.label} is already a participant.` });
+          continue;
+        }
         try {
-          const { becamePublic } = await addParticipant(talk, token, { id: pick.id, source: pick.source });
+          const answer = await addParticipant(talk, token, { id: pick.id, source: pick.source });
+          // Talk answers `{type: 3}` for every email guest: it became public only if it was not before.
+          const becamePublic = answer.conversationType === 'public' && !wasPublic;
+          wasPublic ||= becamePublic;
           results.push({
             pick,
             ok: true,
@@ -143,8 +193,10 @@ function AddParticipantsForm({
       }}
     >
       <Ariakit.ComboboxProvider
+        // At once, not in a transition: a controlled field that lags behind the keys drops what was typed
+        // meanwhile ("carol dave" became "alve"). The search itself waits for a pause (useDebouncedValue).
         value={search}
-        setValue={(value) => startTransition(() => setSearch(value))}
+        setValue={setSearch}
         selectedValue={selectedValue}
         setSelectedValue={setSelected}
         resetValueOnSelect={false}
@@ -152,25 +204,42 @@ function AddParticipantsForm({
         <div className="field">
           <Ariakit.ComboboxLabel>Search users, groups or emails</Ariakit.ComboboxLabel>
           <Ariakit.Combobox
+            ref={searchRef}
             className="add-participants-input"
             placeholder="Name, group or email address"
             autoSelect
             autoComplete="list"
-            aria-describedby={searchError ? statusId : undefined}
+            aria-describedby={[searchError ? statusId : '', countId].join(' ').trim()}
           />
         </div>
-        <Ariakit.ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox-popover" aria-busy={suggestionsQuery.isFetching}>
+        <p id={countId} className="combobox-count" aria-live="polite">
+          {term !== '' && suggestions.length > 0 ? suggestionCount(suggestions.length) : ''}
+        </p>
+        {/* In a portal: inside the dialog, which scrolls, the list was cut to one row. */}
+        <Ariakit.ComboboxPopover
+          portal
+          gutter={4}
+          sameWidth
+          unmountOnHide
+          className="combobox-popover"
+          aria-busy={suggestionsQuery.isFetching}
+        >
           {suggestions.length > 0 ? (
-            suggestions.map((item) => (
-              <Ariakit.ComboboxItem key={pickId(item)} value={pickId(item)} className="combobox-item">
-                <Ariakit.ComboboxItemCheck />
-                <span className="combobox-item-text">
-                  <span className="combobox-item-label">{item.label}</span>
-                  {item.detail && <span className="combobox-item-detail">{item.detail}</span>}
-                </span>
-                <span className="tag">{SOURCE_LABELS[item.source]}</span>
-              </Ariakit.ComboboxItem>
-            ))
+            suggestions.map((item) => {
+              const isIn = alreadyIn.has(pickId(item));
+              return (
+                <Ariakit.ComboboxItem key={pickId(item)} value={pickId(item)} className="combobox-item">
+                  <Ariakit.ComboboxItemCheck />
+                  <span className="combobox-item-text">
+                    <span className="combobox-item-label">{item.label}</span>
+                    {(isIn || item.detail) && (
+                      <span className="combobox-item-detail">{isIn ? 'Already a participant' : item.detail}</span>
+                    )}
+                  </span>
+                  <span className="tag">{SOURCE_LABELS[item.source]}</span>
+                </Ariakit.ComboboxItem>
+              );
+            })
           ) : (
             <div className="combobox-empty">
               {term === '' || suggestionsQuery.isFetching ? 'Searching…' : 'No one found.'}

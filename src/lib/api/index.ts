@@ -24,6 +24,7 @@ export {
   promoteParticipant,
   removeParticipant,
   searchParticipantSuggestions,
+  SUGGESTION_LIMIT,
   supportsCircles,
   type ParticipantRef,
   type SuggestionSearch,

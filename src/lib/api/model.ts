@@ -120,8 +120,11 @@ export interface NewParticipant {
 }
 
 export interface AddParticipantResult {
-  /** Adding an email guest turned the group conversation public (Talk answers `{type: 3}`). */
-  becamePublic: boolean;
+  /**
+   * The conversation's type as the answer gives it (Talk answers `{type: 3}` for every email guest), null when it
+   * says nothing. Whether adding made it public is for the caller to judge, from the type it had before.
+   */
+  conversationType: ConversationType | null;
 }
 
 export interface ParticipantSuggestion {

@@ -231,17 +231,18 @@ describe('moderation (v1): user ids and guest sessions', () => {
 
 describe('addParticipant', () => {
   it.each([
-    ['v4', {}, false],
-    ['v4', null, false],
-    ['v4', { type: 3 }, true],
-    ['v1', [], false],
-    ['v1', { type: 3 }, true],
-  ] as const)('%s answering %j → becamePublic %s', async (version, data, becamePublic) => {
+    ['v4', [], null],
+    ['v4', {}, null],
+    ['v4', null, null],
+    ['v4', { type: 3 }, 'public'],
+    ['v1', [], null],
+    ['v1', { type: 3 }, 'public'],
+  ] as const)('%s answering %j → conversation type %s', async (version, data, conversationType) => {
     const { calls } = stubFetch(capabilitiesRoute(version), answerWith(data));
 
     const result = await addParticipant(talk(), 'room1', { id: 'x@example.org', source: 'emails' });
 
-    expect(result).toEqual({ becamePublic });
+    expect(result).toEqual({ conversationType });
     const [add] = apiCalls(calls);
     const base = version === 'v4' ? TALK_V4_BASE : TALK_V1_BASE;
     expect(add).toMatchObject({ method: 'POST', url: `${base}/room/room1/participants` });

@@ -1,4 +1,4 @@
-import { suggestionsFromAutocomplete } from './adapters';
+import { conversationTypeFromWire, suggestionsFromAutocomplete } from './adapters';
 import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import { roomPath } from './conversations';
@@ -8,7 +8,6 @@ import { participantTargetOf, type ParticipantTarget } from './participant-keys'
 import type { Params, RequestOptions } from './transport';
 import {
   AUTOCOMPLETE_PATH,
-  RoomType,
   type AddParticipantResult as WireAddParticipantResult,
   type AutocompleteEntry,
 } from '../../../contract/wire';
@@ -95,17 +94,19 @@ export async function addParticipant(
   newParticipant: NewParticipant,
 ): Promise<AddParticipantResult> {
   const api = await talk.api();
-  // v1 answers `[]` when nothing changed, v4 `{}` (or null on some versions), both `{type: 3}` when it turned public.
+  // Talk 19 answers `[]` (older servers `{}` or null) for accounts, groups and circles, and `{type: 3}` for every
+  // email, also when the conversation was public already: only the caller knows whether the type changed.
   const data = await talk.request<WireAddParticipantResult | [] | null>('POST', `${roomPath(api, token)}/participants`, {
     body: { newParticipant: newParticipant.id, source: newParticipant.source },
   });
-  const becamePublic = data !== null && !Array.isArray(data) && data.type === RoomType.Public;
-  return { becamePublic };
+  const type = data !== null && !Array.isArray(data) ? data.type : undefined;
+  return { conversationType: typeof type === 'number' ? conversationTypeFromWire(type) : null };
 }
 
 /** Nextcloud's share types, as the autocomplete endpoint filters by them. */
 const SHARE_TYPE = { users: 0, groups: 1, emails: 4, circles: 7 } as const;
-const SUGGESTION_LIMIT = 20;
+/** Talk's autocomplete answers at most this many: a full list may mean there are more. */
+export const SUGGESTION_LIMIT = 20;
 
 export interface SuggestionSearch {
   search: string;
