@@ -33,6 +33,8 @@ export interface AddParticipantsDialogProps {
   open: boolean;
   onClose: () => void;
   token: string;
+  /** Whether the conversation is public already: Talk reports "public" for every email guest added. */
+  isPublic: boolean;
   /** Adding changed the conversation itself (an email guest made it public). */
   onConversationChanged?: () => void;
 }
@@ -58,6 +60,7 @@ export function AddParticipantsDialog({ open, onClose, ...rest }: AddParticipant
 function AddParticipantsForm({
   onClose,
   token,
+  isPublic,
   onConversationChanged,
 }: Omit<AddParticipantsDialogProps, 'open'>) {
   const describeError = useDescribeError();
@@ -98,10 +101,13 @@ function AddParticipantsForm({
   const add = useMutation({
     mutationFn: async (toAdd: ParticipantSuggestion[]): Promise<AddResult[]> => {
       const results: AddResult[] = [];
+      let wasPublic = isPublic;
       // One request each, one after another: each gets its own answer, and the server is not flooded.
       for (const pick of toAdd) {
         try {
-          const { becamePublic } = await addParticipant(talk, token, { id: pick.id, source: pick.source });
+          const { isPublicNow } = await addParticipant(talk, token, { id: pick.id, source: pick.source });
+          const becamePublic = isPublicNow && !wasPublic;
+          wasPublic ||= isPublicNow;
           results.push({
             pick,
             ok: true,

@@ -304,6 +304,7 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
           open={adding}
           onClose={() => setAdding(false)}
           token={token}
+          isPublic={conversation.type === 'public'}
           onConversationChanged={onConversationChanged}
         />
       )}

@@ -120,8 +120,11 @@ export interface NewParticipant {
 }
 
 export interface AddParticipantResult {
-  /** Adding an email guest turned the group conversation public (Talk answers `{type: 3}`). */
-  becamePublic: boolean;
+  /**
+   * The server said the conversation is public (`{type: 3}`). Talk 19 says so for every email guest, also when
+   * it already was public: compare with the type it had to know whether it changed.
+   */
+  isPublicNow: boolean;
 }
 
 export interface ParticipantSuggestion {

@@ -231,17 +231,18 @@ describe('moderation (v1): user ids and guest sessions', () => {
 
 describe('addParticipant', () => {
   it.each([
+    ['v4', [], false],
     ['v4', {}, false],
     ['v4', null, false],
     ['v4', { type: 3 }, true],
     ['v1', [], false],
     ['v1', { type: 3 }, true],
-  ] as const)('%s answering %j → becamePublic %s', async (version, data, becamePublic) => {
+  ] as const)('%s answering %j → isPublicNow %s', async (version, data, isPublicNow) => {
     const { calls } = stubFetch(capabilitiesRoute(version), answerWith(data));
 
     const result = await addParticipant(talk(), 'room1', { id: 'x@example.org', source: 'emails' });
 
-    expect(result).toEqual({ becamePublic });
+    expect(result).toEqual({ isPublicNow });
     const [add] = apiCalls(calls);
     const base = version === 'v4' ? TALK_V4_BASE : TALK_V1_BASE;
     expect(add).toMatchObject({ method: 'POST', url: `${base}/room/room1/participants` });

@@ -87,7 +87,7 @@ export async function removeParticipant(talk: TalkClient, token: string, partici
 
 /**
  * Adds an account, a group (its members), a circle or an email guest. Adding an email guest to a group
- * conversation makes it public, which the answer reports.
+ * conversation makes it public; the answer reports the type for every email guest, changed or not.
  */
 export async function addParticipant(
   talk: TalkClient,
@@ -95,12 +95,12 @@ export async function addParticipant(
   newParticipant: NewParticipant,
 ): Promise<AddParticipantResult> {
   const api = await talk.api();
-  // v1 answers `[]` when nothing changed, v4 `{}` (or null on some versions), both `{type: 3}` when it turned public.
+  // `[]` (Talk 19, v1), `{}` or null when there is no type to report; `{type: 3}` for an email guest.
   const data = await talk.request<WireAddParticipantResult | [] | null>('POST', `${roomPath(api, token)}/participants`, {
     body: { newParticipant: newParticipant.id, source: newParticipant.source },
   });
-  const becamePublic = data !== null && !Array.isArray(data) && data.type === RoomType.Public;
-  return { becamePublic };
+  const isPublicNow = data !== null && !Array.isArray(data) && data.type === RoomType.Public;
+  return { isPublicNow };
 }
 
 /** Nextcloud's share types, as the autocomplete endpoint filters by them. */
