@@ -9,6 +9,7 @@ import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { negotiateOcsFormat } from './http/xml';
 import { registerProxyRoutes, type ProxyOptions } from './proxy';
 import { TalkStore } from './talk/store';
 import { registerTalkRoutes } from './talk/routes';
@@ -59,7 +60,9 @@ function handleErrors(app: Hono) {
     if (error instanceof BadCredentials) {
       return c.body(BAD_CREDENTIALS_XML, 401, { 'Content-Type': 'application/xml; charset=utf-8' });
     }
-    if (error instanceof OcsError) return c.json(envelope(error.status, error.data ?? [], error.message), error.status);
+    if (error instanceof OcsError) {
+      return c.json(envelope(error.status, error.data ?? [], error.message, error.statuscode), error.status);
+    }
     console.error(error);
     return c.json(envelope(500, null, 'Internal error'), 500);
   });
@@ -73,6 +76,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   handleErrors(app);
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
   app.use(`${OCS_BASE}/*`, compress());
+  negotiateOcsFormat(app);
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });
   registerTalkRoutes(app, { store, identities, generations: options.generations });

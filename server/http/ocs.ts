@@ -12,6 +12,8 @@ export class OcsError extends Error {
     message: string,
     readonly code?: string,
     readonly data?: unknown,
+    /** The envelope's `statuscode` when Nextcloud's differs from the HTTP status (997: not logged in). */
+    readonly statuscode: number = status,
   ) {
     super(message);
   }
@@ -26,13 +28,19 @@ export function errorData(error: OcsError, generation: ApiGeneration): unknown {
 }
 
 export const badRequest = (message: string, code?: string) => new OcsError(400, message, code);
-export const unauthorized = (message = 'Current user is not logged in') => new OcsError(401, message);
+/**
+ * Nextcloud itself refuses routes for accounts before Talk looks at the room: 401 with its own statuscode 997
+ * and `data: []`, for anonymous callers and guests alike, whatever the token.
+ */
+export const NOT_LOGGED_IN_STATUSCODE = 997;
+export const unauthorized = (message = 'Current user is not logged in') =>
+  new OcsError(401, message, undefined, [], NOT_LOGGED_IN_STATUSCODE);
 export const forbidden = (message: string, code?: string) => new OcsError(403, message, code);
 export const notFound = (message: string, code?: string) => new OcsError(404, message, code);
 
-export function envelope<T>(status: number, data: T, message = ''): OcsEnvelope<T> {
+export function envelope<T>(status: number, data: T, message = '', statuscode = status): OcsEnvelope<T> {
   const ok = status >= 200 && status < 300;
-  return { ocs: { meta: { status: ok ? 'ok' : 'failure', statuscode: status, message: ok ? 'OK' : message }, data } };
+  return { ocs: { meta: { status: ok ? 'ok' : 'failure', statuscode, message: ok ? 'OK' : message }, data } };
 }
 
 export function ocs<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
@@ -42,7 +50,7 @@ export function ocs<T>(c: Context, data: T, status: ContentfulStatusCode = 200) 
 export function ocsError(c: Context, error: OcsError, generation: ApiGeneration) {
   // An oversized body is left unread: the connection cannot carry another request after it.
   if (error.status === 413) c.header('Connection', 'close');
-  return c.json(envelope(error.status, errorData(error, generation), error.message), error.status);
+  return c.json(envelope(error.status, errorData(error, generation), error.message, error.statuscode), error.status);
 }
 
 export type Params = Record<string, unknown>;

@@ -54,12 +54,13 @@ export function moderatedRoom(repository: TalkRepository, token: string, identit
 }
 
 /**
- * Who may read the participant list: not plain guests (403), and while the lobby is on only moderators and those
- * given "skip the lobby" (412 for the rest), as Talk lets a participant with that permission past the lobby.
+ * Who may read the participant list: while the lobby is on only moderators and those given "skip the lobby"
+ * (412 for the rest, as Talk lets a participant with that permission past the lobby), and never plain guests
+ * (403). The lobby comes first, as on a real Talk 19 server: a guest waiting in it gets 412 like anyone else.
  */
 export function requireRosterAccess({ room, self }: ParticipantRoomView): void {
-  if (self.participant_type === ParticipantType.Guest) throw forbidden('Guests cannot list the participants');
   if (room.lobby_state === LobbyState.On && !skipsLobby(room, self)) throw new OcsError(412, 'The lobby is active');
+  if (self.participant_type === ParticipantType.Guest) throw forbidden('Guests cannot list the participants');
 }
 
 /** The attendee a moderation route names; 404 when it is not in the room. */

@@ -82,6 +82,11 @@ export class TalkRepository {
     this.db.prepare('UPDATE rooms SET lobby_state = ?, lobby_timer = ? WHERE id = ?').run(state, timer, roomId);
   }
 
+  /** Stores the password's hash; null removes the password. */
+  setPasswordHash(roomId: number, passwordHash: string | null): void {
+    this.db.prepare('UPDATE rooms SET password_hash = ? WHERE id = ?').run(passwordHash, roomId);
+  }
+
   setRoomPermissions(roomId: number, mode: 'default' | 'call', permissions: number): void {
     const column = mode === 'default' ? 'default_permissions' : 'call_permissions';
     this.db.prepare(`UPDATE rooms SET ${column} = ? WHERE id = ?`).run(permissions, roomId);

@@ -64,12 +64,17 @@ export function registerTalkRoutes(
     const base = generation === 'v1' ? TALK_V1_BASE : TALK_V4_BASE;
     const roomJson = (view: RoomView) => (generation === 'v1' ? toV1Room(store, view) : toV4Room(store, view));
 
-    const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handler: Handler) => {
+    /**
+     * `forAccounts`: a route Talk marks for logged-in users only (NoAdminRequired, RequireLoggedIn…): Nextcloud
+     * refuses anonymous callers and guests with 401 before the room is looked at, so whatever the token.
+     */
+    const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handler: Handler, options: { forAccounts?: boolean } = {}) => {
       app.on(method.toUpperCase(), `${base}${path}`, async (c) => {
         try {
+          const identity = identities.resolve(c);
+          if (options.forAccounts && identity.kind !== 'user') throw unauthorized();
           const token = c.req.param('token') ?? '';
           if (path.includes(':token') && !TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
-          const identity = identities.resolve(c);
           const params = await readParams(c);
           return await handler({ c, identity, params, token });
         } catch (error) {
@@ -91,43 +96,68 @@ export function registerTalkRoutes(
       throw badRequest('Name the participant ("participant") or the guest session ("sessionId")');
     };
 
-    route('get', '/room', ({ c, identity }) => {
-      if (identity.kind !== 'user') throw unauthorized();
-      const views = store.transaction(() => store.listRooms(identity));
-      return ocs(c, views.map(roomJson));
-    });
+    route(
+      'get',
+      '/room',
+      ({ c, identity }) => {
+        const views = store.transaction(() => store.listRooms(identity));
+        return ocs(c, views.map(roomJson));
+      },
+      { forAccounts: true },
+    );
 
-    route('post', '/room', ({ c, identity, params }) => {
-      if (identity.kind !== 'user') throw unauthorized();
-      const input = {
-        roomType: intParam(params, 'roomType', { required: true })!,
-        roomName: stringParam(params, 'roomName', { max: LIMITS.roomName, allowEmpty: true, trim: true }) ?? '',
-        password: stringParam(params, 'password', { max: LIMITS.password }),
-        invite: stringParam(params, 'invite', { max: LIMITS.participantId }),
-        source: stringParam(params, 'source', { max: 32 }),
-      };
-      const { view, created } = store.transaction(() => store.createRoom(identity, input));
-      return ocs(c, roomJson(view), created ? 201 : 200);
-    });
+    route(
+      'post',
+      '/room',
+      ({ c, identity, params }) => {
+        const input = {
+          roomType: intParam(params, 'roomType', { required: true })!,
+          roomName: stringParam(params, 'roomName', { max: LIMITS.roomName, allowEmpty: true, trim: true }) ?? '',
+          password: stringParam(params, 'password', { max: LIMITS.password }),
+          invite: stringParam(params, 'invite', { max: LIMITS.participantId }),
+          source: stringParam(params, 'source', { max: 32 }),
+        };
+        const { view, created } = store.transaction(() => store.createRoom(identity, input));
+        return ocs(c, roomJson(view), created ? 201 : 200);
+      },
+      { forAccounts: true },
+    );
 
     route('get', '/room/:token', ({ c, identity, token }) => {
       const view = store.transaction(() => store.getRoom(token, identity));
       return ocs(c, roomJson(view));
     });
 
-    route('put', '/room/:token/webinar/lobby', ({ c, identity, params, token }) => {
-      const state = intParam(params, 'state', { required: true })!;
-      const timer = intParam(params, 'timer', { min: 0 }) ?? null;
-      const view = store.transaction(() => store.setLobby(token, identity, state, timer));
-      return ocs(c, roomJson(view));
-    });
+    route(
+      'put',
+      '/room/:token/webinar/lobby',
+      ({ c, identity, params, token }) => {
+        const state = intParam(params, 'state', { required: true })!;
+        const timer = intParam(params, 'timer', { min: 0 }) ?? null;
+        const view = store.transaction(() => store.setLobby(token, identity, state, timer));
+        return ocs(c, roomJson(view));
+      },
+      { forAccounts: true },
+    );
 
     for (const [method, makePublic] of [['post', true], ['delete', false]] as const) {
-      route(method, '/room/:token/public', ({ c, identity, token }) => {
-        const view = store.transaction(() => store.setPublic(token, identity, makePublic));
-        return ocs(c, roomJson(view));
-      });
+      route(
+        method,
+        '/room/:token/public',
+        ({ c, identity, token }) => {
+          const view = store.transaction(() => store.setPublic(token, identity, makePublic));
+          return ocs(c, roomJson(view));
+        },
+        { forAccounts: true },
+      );
     }
+
+    // Talk 19 ignores `password` when a room is created: this is how it is set (guest moderators may, too).
+    route('put', '/room/:token/password', ({ c, identity, params, token }) => {
+      const password = stringParam(params, 'password', { required: true, max: LIMITS.password, allowEmpty: true });
+      const view = store.transaction(() => store.setPassword(token, identity, password));
+      return ocs(c, roomJson(view));
+    });
 
     route('get', '/room/:token/participants', ({ c, identity, params, token }) => {
       const includeStatus = boolParam(params, 'includeStatus', false);
@@ -142,19 +172,29 @@ export function registerTalkRoutes(
       return ocs(c, data);
     });
 
-    route('post', '/room/:token/participants', ({ c, identity, params, token }) => {
-      const newParticipant = stringParam(params, 'newParticipant', { required: true, max: LIMITS.participantId, trim: true });
-      const source = stringParam(params, 'source', { max: 32 }) ?? 'users';
-      const { typeChangedTo } = store.transaction(() => store.addParticipant(token, identity, newParticipant, source));
-      // v1 answered an empty PHP array; spec/talk-openapi.json describes an object (with `type` when it changed) for v4.
-      const data: AddParticipantResult | [] = typeChangedTo ? { type: typeChangedTo } : generation === 'v1' ? [] : {};
-      return ocs(c, data);
-    });
+    route(
+      'post',
+      '/room/:token/participants',
+      ({ c, identity, params, token }) => {
+        const newParticipant = stringParam(params, 'newParticipant', { required: true, max: LIMITS.participantId, trim: true });
+        const source = stringParam(params, 'source', { max: 32 }) ?? 'users';
+        const { roomType } = store.transaction(() => store.addParticipant(token, identity, newParticipant, source));
+        // As Talk 19 answers: an empty PHP array, except that an email answers the room's type, changed or not.
+        const data: AddParticipantResult | [] = roomType === undefined ? [] : { type: roomType };
+        return ocs(c, data);
+      },
+      { forAccounts: true },
+    );
 
-    route('delete', '/room/:token/participants/self', ({ c, identity, token }) => {
-      store.transaction(() => store.removeSelf(token, identity));
-      return ocs(c, generation === 'v1' ? [] : null);
-    });
+    route(
+      'delete',
+      '/room/:token/participants/self',
+      ({ c, identity, token }) => {
+        store.transaction(() => store.removeSelf(token, identity));
+        return ocs(c, generation === 'v1' ? [] : null);
+      },
+      { forAccounts: true },
+    );
 
     route('post', '/room/:token/participants/active', ({ c, identity, params, token }) => {
       const input = {
@@ -179,7 +219,7 @@ export function registerTalkRoutes(
 
     route('delete', '/room/:token/moderators', ({ c, identity, params, token }) => {
       const target = targetOf(params);
-      store.transaction(() => store.demote(token, identity, target));
+      store.transaction(() => store.demote(token, identity, target, generation));
       return ocs(c, generation === 'v1' ? [] : null);
     });
 

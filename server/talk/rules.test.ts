@@ -62,28 +62,43 @@ describe('leaving', () => {
 });
 
 describe('promoting and demoting', () => {
+  const group = room(RoomType.Group);
+
   it('promotes members to moderators and guests to guest moderators', () => {
-    expect(promotedType(moderator, attendee(2, ParticipantType.User), 'v4')).toBe(ParticipantType.Moderator);
-    expect(promotedType(moderator, attendee(3, ParticipantType.Guest, 'guests'), 'v1')).toBe(ParticipantType.GuestModerator);
+    expect(promotedType(group, moderator, attendee(2, ParticipantType.User), 'v4')).toBe(ParticipantType.Moderator);
+    expect(promotedType(group, moderator, attendee(3, ParticipantType.Guest, 'guests'), 'v1')).toBe(ParticipantType.GuestModerator);
   });
 
   it('promotes users who joined by the link on v4 only', () => {
     const selfJoined = attendee(2, ParticipantType.UserSelfJoined);
-    expect(promotedType(moderator, selfJoined, 'v4')).toBe(ParticipantType.Moderator);
-    expect(refusal(() => promotedType(moderator, selfJoined, 'v1'))).toMatchObject({ status: 400 });
+    expect(promotedType(group, moderator, selfJoined, 'v4')).toBe(ParticipantType.Moderator);
+    expect(refusal(() => promotedType(group, moderator, selfJoined, 'v1'))).toMatchObject({ status: 400 });
   });
 
-  it('refuses the owner (403), and yourself: 403 on v4, 400 (not promotable) on v1', () => {
-    expect(refusal(() => promotedType(moderator, attendee(2, ParticipantType.Owner), 'v4'))).toMatchObject({ status: 403 });
-    expect(refusal(() => promotedType(moderator, moderator, 'v4'))).toMatchObject({ status: 403 });
-    expect(refusal(() => promotedType(moderator, moderator, 'v1'))).toMatchObject({ status: 400 });
+  it('refuses the owner (400 as Talk 19 answers on v4; on v1 as documented: 403 to promote, 400 to demote), and yourself: 403 on v4, 400 (not promotable) on v1', () => {
+    const owner = attendee(2, ParticipantType.Owner);
+    expect(refusal(() => promotedType(group, moderator, owner, 'v4'))).toEqual({ status: 400, code: 'owner' });
+    expect(refusal(() => demotedType(group, moderator, owner, 'v4'))).toEqual({ status: 400, code: 'owner' });
+    expect(refusal(() => promotedType(group, moderator, owner, 'v1'))).toEqual({ status: 403, code: 'owner' });
+    expect(refusal(() => demotedType(group, moderator, owner, 'v1'))).toMatchObject({ status: 400 });
+    expect(refusal(() => promotedType(group, moderator, moderator, 'v4'))).toMatchObject({ status: 403 });
+    expect(refusal(() => promotedType(group, moderator, moderator, 'v1'))).toMatchObject({ status: 400 });
+  });
+
+  it('changes nobody in a one-to-one conversation (400), whoever is asked for', () => {
+    for (const type of [RoomType.OneToOne, RoomType.FormerOneToOne]) {
+      const owner = attendee(2, ParticipantType.Owner);
+      expect(refusal(() => promotedType(room(type), moderator, owner, 'v4'))).toEqual({ status: 400, code: 'room-type' });
+      expect(refusal(() => demotedType(room(type), moderator, owner, 'v4'))).toEqual({ status: 400, code: 'room-type' });
+      expect(refusal(() => demotedType(room(type), moderator, moderator, 'v4'))).toEqual({ status: 400, code: 'room-type' });
+    }
   });
 
   it('demotes moderators to members and guest moderators to guests, never yourself', () => {
-    expect(demotedType(moderator, attendee(2, ParticipantType.Moderator))).toBe(ParticipantType.User);
-    expect(demotedType(moderator, attendee(3, ParticipantType.GuestModerator, 'guests'))).toBe(ParticipantType.Guest);
-    expect(refusal(() => demotedType(moderator, moderator))).toMatchObject({ status: 403 });
-    expect(refusal(() => demotedType(moderator, attendee(2, ParticipantType.User)))).toMatchObject({ status: 400 });
+    expect(demotedType(group, moderator, attendee(2, ParticipantType.Moderator), 'v4')).toBe(ParticipantType.User);
+    expect(demotedType(group, moderator, attendee(3, ParticipantType.GuestModerator, 'guests'), 'v4')).toBe(ParticipantType.Guest);
+    expect(refusal(() => demotedType(group, moderator, moderator, 'v4'))).toMatchObject({ status: 403 });
+    expect(refusal(() => demotedType(group, moderator, attendee(2, ParticipantType.User), 'v4'))).toMatchObject({ status: 400 });
   });
 });
 

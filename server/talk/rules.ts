@@ -57,6 +57,11 @@ export function lobbyTimerToStore(room: RoomRow, state: number, timer: number | 
   return state === LobbyState.On ? (timer ?? 0) : 0;
 }
 
+/** Only public conversations have a password (spec/talk-openapi.json: 400 {error: "type"} for the others). */
+export function checkPasswordChange(room: RoomRow): void {
+  if (room.type !== RoomType.Public) throw badRequest('Only public conversations can have a password', 'type');
+}
+
 /** Only a group conversation can be made public, and only a public one made a group again. */
 export function checkPublicChange(room: RoomRow, makePublic: boolean): RoomTypeValue {
   const from = makePublic ? RoomType.Group : RoomType.Public;
@@ -100,12 +105,25 @@ export function leavingClosesRoom(self: AttendeeRow, counts: { otherPeople: numb
 }
 
 /**
+ * Nobody's role changes in a one-to-one conversation, and the owner's never does: a real Talk 19 server (v4)
+ * answers both with 400, before it looks at who is asking for whom. Talk's v1 documentation has its own words
+ * for the owner (403 to promote, 400 to demote: "not a moderator"), which the callers keep.
+ */
+function checkRoleCanChange(room: RoomRow, target: AttendeeRow, generation: ApiGeneration): void {
+  if (isOneToOne(room)) throw badRequest('Nobody can be promoted or demoted in a one-to-one conversation', 'room-type');
+  if (generation === 'v4' && target.participant_type === ParticipantType.Owner) {
+    throw badRequest('The owner cannot be promoted or demoted', 'owner');
+  }
+}
+
+/**
  * The type a promotion gives. Talk's v1 API promotes members (3) and guests (4) only, so a moderator naming
  * themselves gets its 400; v4 also promotes users who joined by link (5), and a real Talk 19 server answers
  * 403 to promoting yourself.
  */
-export function promotedType(self: AttendeeRow, target: AttendeeRow, generation: ApiGeneration): ParticipantTypeValue {
-  if (target.participant_type === ParticipantType.Owner) throw forbidden('The owner cannot be promoted or demoted');
+export function promotedType(room: RoomRow, self: AttendeeRow, target: AttendeeRow, generation: ApiGeneration): ParticipantTypeValue {
+  checkRoleCanChange(room, target, generation);
+  if (target.participant_type === ParticipantType.Owner) throw forbidden('The owner cannot be promoted', 'owner');
   if (generation === 'v4' && target.id === self.id) throw forbidden('You cannot promote yourself');
   const promotable: number[] = [ParticipantType.User, ParticipantType.Guest];
   if (generation === 'v4') promotable.push(ParticipantType.UserSelfJoined);
@@ -116,7 +134,8 @@ export function promotedType(self: AttendeeRow, target: AttendeeRow, generation:
 }
 
 /** The type a demotion gives: moderators become members, guest moderators guests; nobody demotes themselves. */
-export function demotedType(self: AttendeeRow, target: AttendeeRow): ParticipantTypeValue {
+export function demotedType(room: RoomRow, self: AttendeeRow, target: AttendeeRow, generation: ApiGeneration): ParticipantTypeValue {
+  checkRoleCanChange(room, target, generation);
   if (target.id === self.id) throw forbidden('You cannot demote yourself');
   if (target.participant_type !== ParticipantType.Moderator && target.participant_type !== ParticipantType.GuestModerator) {
     throw badRequest('Only moderators can be demoted');

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema';
-import { OcsError, badRequest, forbidden, notFound, type ApiGeneration } from '../http/ocs';
+import { OcsError, badRequest, forbidden, notFound, unauthorized, type ApiGeneration } from '../http/ocs';
 import { hashPassword, newGuestActorId, newSessionId, verifyPassword } from '../secrets';
 import { ParticipantType, RoomType, type PermissionMethod, type RoomPermissionMode, type RoomTypeValue } from '../../contract/wire';
 import {
@@ -33,6 +33,7 @@ import {
   checkNewRoom,
   checkOneToOneInvite,
   checkParticipantsCanBeAdded,
+  checkPasswordChange,
   checkPublicChange,
   checkRemoval,
   checkSessionConflict,
@@ -130,7 +131,7 @@ export class TalkStore {
     identity: Identity,
     input: { roomType: number; roomName: string; password?: string; invite?: string; source?: string },
   ): { view: RoomView; created: boolean } {
-    if (identity.kind !== 'user') throw new OcsError(401, 'Only accounts can create conversations');
+    if (identity.kind !== 'user') throw unauthorized('Only accounts can create conversations');
     const now = nowSeconds();
     const { repository } = this;
 
@@ -156,6 +157,15 @@ export class TalkStore {
   setLobby(token: string, identity: Identity, state: number, timer: number | null): RoomView {
     const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
     this.repository.setLobby(room.id, state, lobbyTimerToStore(room, state, timer, nowSeconds()));
+    this.touch(room);
+    return this.getRoom(token, identity);
+  }
+
+  /** `PUT /room/{token}/password`: sets the password of a public conversation; an empty one removes it. */
+  setPassword(token: string, identity: Identity, password: string): RoomView {
+    const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
+    checkPasswordChange(room);
+    this.repository.setPasswordHash(room.id, password === '' ? null : hashPassword(password));
     this.touch(room);
     return this.getRoom(token, identity);
   }
@@ -200,12 +210,13 @@ export class TalkStore {
     };
   }
 
+  /** Answers the room's type after adding an email guest (Talk reports it, changed or not). */
   addParticipant(
     token: string,
     identity: Identity,
     newParticipant: string,
     source: string,
-  ): { typeChangedTo?: RoomTypeValue } {
+  ): { roomType?: RoomTypeValue } {
     const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
     checkParticipantsCanBeAdded(room);
     const result = this.addParticipantUnchecked(room, newParticipant, source);
@@ -213,7 +224,7 @@ export class TalkStore {
     return result;
   }
 
-  private addParticipantUnchecked(room: RoomRow, newParticipant: string, source: string): { typeChangedTo?: RoomTypeValue } {
+  private addParticipantUnchecked(room: RoomRow, newParticipant: string, source: string): { roomType?: RoomTypeValue } {
     switch (source) {
       case 'users': {
         const displayName = this.repository.userDisplayName(newParticipant);
@@ -235,9 +246,8 @@ export class TalkStore {
         if (!this.repository.attendeeByActor(room.id, 'emails', email)) {
           this.repository.insertAttendee(room.id, 'emails', email, '', ParticipantType.Guest);
         }
-        if (!emailInviteMakesPublic(room)) return {};
-        this.repository.setRoomType(room.id, RoomType.Public, true);
-        return { typeChangedTo: RoomType.Public };
+        if (emailInviteMakesPublic(room)) this.repository.setRoomType(room.id, RoomType.Public, true);
+        return { roomType: RoomType.Public };
       }
       default:
         throw badRequest(
@@ -308,14 +318,14 @@ export class TalkStore {
   promote(token: string, identity: Identity, ref: AttendeeRef, generation: ApiGeneration): void {
     const { room, self } = moderatedRoom(this.repository, token, identity, nowSeconds());
     const target = resolveAttendee(this.repository, room, ref);
-    this.repository.setParticipantType(target.id, promotedType(self, target, generation));
+    this.repository.setParticipantType(target.id, promotedType(room, self, target, generation));
     this.touch(room);
   }
 
-  demote(token: string, identity: Identity, ref: AttendeeRef): void {
+  demote(token: string, identity: Identity, ref: AttendeeRef, generation: ApiGeneration): void {
     const { room, self } = moderatedRoom(this.repository, token, identity, nowSeconds());
     const target = resolveAttendee(this.repository, room, ref);
-    this.repository.setParticipantType(target.id, demotedType(self, target));
+    this.repository.setParticipantType(target.id, demotedType(room, self, target, generation));
     this.touch(room);
   }
 

@@ -150,12 +150,12 @@ describe('POST /room/{token}/participants (v1)', () => {
     expect(room.data.type).toBe(3);
   });
 
-  it('POST participants → 200 without a type when an email is added to a conversation that already is public', async () => {
+  it('POST participants → 200 with {type: 3} also when the conversation already is public: Talk reports the type, changed or not', async () => {
     const res = await Client.as(server(), 'bob').ocs('POST', v1('/room/officehours/participants'), {
       json: { newParticipant: 'grace@example.org', source: 'emails' },
     });
     expectEnvelope(res, 200);
-    expect(res.data).toEqual([]);
+    expect(res.data).toEqual({ type: 3 });
   });
 
   it('POST participants → 200 adding a circle when the server has the circles-support capability', async () => {

@@ -78,6 +78,18 @@ export function expectEnvelope(res: OcsResult, status: number) {
   });
 }
 
+/**
+ * Nextcloud's refusal of a route for accounts to anonymous callers and guests: HTTP 401, but OCS statuscode 997,
+ * and `data: []`.
+ */
+export function expectNotLoggedIn(res: OcsResult & { data: unknown }) {
+  expect({ status: res.status, meta: res.meta, data: res.data }).toEqual({
+    status: 401,
+    meta: expect.objectContaining({ status: 'failure', statuscode: 997 }),
+    data: [],
+  });
+}
+
 /** Error data is `[]` on a real Talk 19 server and `null` on newer ones: either counts as empty. */
 export function expectEmptyData(data: unknown) {
   expect(data === null || (Array.isArray(data) && data.length === 0), `expected empty data, got ${JSON.stringify(data)}`).toBe(true);

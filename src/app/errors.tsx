@@ -37,6 +37,7 @@ export const REFUSALS = {
   cannotDemoteYourself: 'You cannot demote yourself.',
   cannotPromoteYourself: 'You cannot promote yourself.',
   ownerRoleIsFixed: 'The owner is always a moderator: their role cannot be changed.',
+  oneToOneRolesAreFixed: 'Nobody’s role can change in a one-to-one conversation.',
   participantLeft: 'This participant has already left.',
   lastModerator: 'You are the last moderator. Promote someone else before leaving.',
   moderatorsOnly: 'Only moderators can do this.',
@@ -78,6 +79,9 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
         return 'Only moderators can change who is a moderator.';
       }
       if (status === 400) {
+        // Talk 19 refuses the owner and anyone in a one-to-one with 400 (older servers: the owner with 403).
+        if (error.code === 'room-type') return REFUSALS.oneToOneRolesAreFixed;
+        if (role === 'owner' || error.code === 'owner') return REFUSALS.ownerRoleIsFixed;
         return promoting
           ? 'Only members and guests can be promoted to moderator.'
           : 'Only moderators and guest moderators can be demoted.';

@@ -428,6 +428,29 @@ describe('Add participants', () => {
     expect((await server.as('alice').ocs<{ type: number }>('GET', room('designteam'))).type).toBe(3);
   });
 
+  it('says "now public" only for the email that changed it: Talk reports the type for every email guest', async () => {
+    const server = demoServer();
+    const onConversationChanged = vi.fn();
+    await renderRoster('designteam', 'alice', { onConversationChanged });
+    const { user, dialog } = await openDialog('5 participants');
+
+    for (const email of ['sam@example.org', 'tom@example.org']) {
+      await user.clear(within(dialog).getByRole('combobox'));
+      await user.type(within(dialog).getByRole('combobox'), email);
+      await user.click(await screen.findByRole('option', { name: new RegExp(email) }));
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    expect(
+      await within(dialog).findByText(
+        'Added sam@example.org. The conversation is now public, so that they can join by its link.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Added tom@example.org.')).toBeInTheDocument();
+    expect(onConversationChanged).toHaveBeenCalledTimes(1);
+    expect(server.calls({ method: 'POST', path: `${server.talkBase}/room/designteam/participants` })).toHaveLength(2);
+  });
+
   it('closes the suggestions on Escape before the dialog, keeping the picks', async () => {
     demoServer();
     await renderRoster('designteam', 'alice');

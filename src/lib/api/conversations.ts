@@ -38,19 +38,40 @@ export async function getConversation(talk: TalkClient, token: string, options: 
   return conversationFromRoom(api, room);
 }
 
-/** Creates a group or public conversation owned by the caller. */
+/**
+ * Creates a group or public conversation owned by the caller. v1 servers take the password with the creation;
+ * current ones (Talk 19 measured) ignore it there, so on v4 it is set with `PUT /room/{token}/password` after.
+ */
 export async function createConversation(talk: TalkClient, conversation: NewConversation): Promise<Conversation> {
   const api = await talk.api();
   const isPublic = conversation.type === 'public';
+  // Only public conversations can have one; an empty password means none.
+  const password = isPublic && conversation.password ? conversation.password : undefined;
   const room = await talk.request<V1Room | V4Room>('POST', `${api.base}/room`, {
     body: {
       roomType: isPublic ? RoomType.Public : RoomType.Group,
       roomName: conversation.name,
-      // Only public conversations can have one; an empty password means none.
-      ...(isPublic && conversation.password ? { password: conversation.password } : {}),
+      ...(password !== undefined && api.version === 'v1' ? { password } : {}),
     },
   });
-  return conversationFromRoom(api, room);
+  const created = conversationFromRoom(api, room);
+  if (password === undefined || api.version === 'v1') return created;
+  await setNewPassword(talk, api, created, password);
+  // Talk 19 answers the password route with `[]`, newer servers with the room: either way it has one now.
+  return { ...created, hasPassword: true };
+}
+
+/**
+ * A public conversation whose password could not be set must not stay open to anyone with its link: the
+ * creator, its only participant, leaves it, which closes it, and the creation fails with the server's reason.
+ */
+async function setNewPassword(talk: TalkClient, api: TalkApi, created: Conversation, password: string): Promise<void> {
+  try {
+    await talk.request<unknown>('PUT', `${roomPath(api, created.token)}/password`, { body: { password } });
+  } catch (error) {
+    await talk.request<unknown>('DELETE', `${roomPath(api, created.token)}/participants/self`).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Turns the lobby on or off, with an optional time at which it lifts by itself. Moderators only (else 403). */

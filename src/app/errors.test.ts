@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { errorFromResponse } from '../lib/api/errors';
+import { REFUSALS, describeError, type ErrorContext } from './errors';
+
+/** A refusal as the transport reads it from an OCS envelope. */
+const refusal = (status: number, data: unknown) =>
+  errorFromResponse({ status, hasEnvelope: true, ocsStatusCode: status, message: '', data });
+
+const roleChange = (action: 'promote-participant' | 'demote-participant', role: 'owner' | 'member' | 'moderator'): ErrorContext => ({
+  action,
+  participant: { name: 'Bob', role, isSelf: false },
+});
+
+describe('the words for a refused change of role', () => {
+  it.each(['promote-participant', 'demote-participant'] as const)(
+    '%s of the owner: their role is fixed, whether Talk 19 says 400 (with or without a code) or an older server 403',
+    (action) => {
+      for (const error of [refusal(400, []), refusal(400, null), refusal(400, { error: 'owner' }), refusal(403, [])]) {
+        expect(describeError(error, roleChange(action, 'owner'))).toBe(REFUSALS.ownerRoleIsFixed);
+      }
+    },
+  );
+
+  it('in a one-to-one conversation: nobody’s role can change', () => {
+    expect(describeError(refusal(400, { error: 'room-type' }), roleChange('demote-participant', 'owner'))).toBe(
+      REFUSALS.oneToOneRolesAreFixed,
+    );
+  });
+
+  it('someone who cannot be promoted or demoted for what they are', () => {
+    expect(describeError(refusal(400, []), roleChange('promote-participant', 'moderator'))).toBe(
+      'Only members and guests can be promoted to moderator.',
+    );
+    expect(describeError(refusal(400, null), roleChange('demote-participant', 'member'))).toBe(
+      'Only moderators and guest moderators can be demoted.',
+    );
+  });
+});
+
+describe('the words for routes that need an account', () => {
+  it('401 with Nextcloud’s statuscode 997 asks to sign in', () => {
+    const error = errorFromResponse({ status: 401, hasEnvelope: true, ocsStatusCode: 997, message: 'Current user is not logged in', data: [] });
+    expect(describeError(error, { action: 'leave-conversation' })).toBe('You are not signed in, or your password has changed.');
+  });
+});
