@@ -766,6 +766,21 @@ describe('OCS transport', () => {
     }
   });
 
+  it('401 challenges with Basic (a browser then shows its own login box) unless the request says X-Requested-With: XMLHttpRequest', async () => {
+    const client = Client.as(server(), 'alice', 'wrong');
+    const plain = await client.request('GET', v4('/room'));
+    expect(plain.status).toBe(401);
+    expect(plain.headers.get('www-authenticate')).toBe('Basic realm="Nextcloud", charset="UTF-8"');
+    const fromScript = await client.request('GET', v4('/room'), { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(fromScript.status).toBe(401);
+    expect(fromScript.headers.get('www-authenticate')).toBe('DummyBasic realm="Nextcloud", charset="UTF-8"');
+    expect(fromScript.text).toContain('<statuscode>997</statuscode>');
+    // A good password is never challenged.
+    const signedIn = await Client.as(server(), 'alice').request('GET', v4('/room'), { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.has('www-authenticate')).toBe(false);
+  });
+
   it('404 with the envelope for an unknown OCS route', async () => {
     const res = await Client.as(server(), 'alice').ocs('GET', v4('/room/designteam/nonsense'));
     expectEnvelope(res, 404);
