@@ -137,6 +137,20 @@ describe('GET/POST /room and GET /room/{token} (v4)', () => {
     expect(visitor.data).toMatchObject({ token: 'officehours', type: 3, participantType: 0, sessionId: '0', attendeeId: 0 });
   });
 
+  it('GET room/{token} hides the name from whoever is not a participant, as Talk does, until they join', async () => {
+    for (const stranger of [Client.as(server()), Client.as(server(), 'eve')]) {
+      const before = await stranger.ocs<V4Room>('GET', v4('/room/boardroom'));
+      expectEnvelope(before, 200);
+      expect(before.data).toMatchObject({ token: 'boardroom', type: 3, name: '', displayName: '', hasPassword: true, participantType: 0 });
+    }
+    const member = await Client.as(server(), 'alice').ocs<V4Room>('GET', v4('/room/boardroom'));
+    expect(member.data.displayName).not.toBe('');
+    const guest = Client.as(server());
+    expectEnvelope(await guest.ocs('POST', v4('/room/boardroom/participants/active'), { json: { password: 'boardroom' } }), 200);
+    const after = await guest.ocs<V4Room>('GET', v4('/room/boardroom'));
+    expect(after.data).toMatchObject({ name: member.data.name, displayName: member.data.displayName, participantType: 4 });
+  });
+
   it('GET room/{token} → 404 for unknown conversations, non-members and malformed tokens', async () => {
     const cases: [string, string][] = [
       ['eve', 'nosuchroom'],
