@@ -259,7 +259,11 @@ export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
     }
     const status = upstream.statusCode ?? 502;
     const hasBody = !NO_BODY.has(status) && c.req.method !== 'HEAD';
-    if (!hasBody) upstream.resume();
+    if (!hasBody) {
+      // Nothing to pass on: drain what may come, and let a connection lost meanwhile go unremarked.
+      upstream.on('error', () => {});
+      upstream.resume();
+    }
     return new Response(hasBody ? (Readable.toWeb(upstream) as ReadableStream<Uint8Array>) : null, {
       status,
       statusText: upstream.statusMessage ?? '',
