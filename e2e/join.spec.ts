@@ -39,9 +39,12 @@ function joinPage(page: Page) {
   };
 }
 
+/** Talk hides a conversation's name from whoever has not joined it: the join page's own heading until then. */
+const HIDDEN_NAME_HEADING = 'Join a conversation';
+
 async function joinAsGuestInPage(page: Page, conversation: SeededConversation, name: string): Promise<void> {
   await page.goto(`/call/${conversation.token}`);
-  await expect(page.getByRole('heading', { level: 1, name: conversation.name })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HIDDEN_NAME_HEADING })).toBeVisible();
   const join = joinPage(page);
   await join.name.fill(name);
   await join.join.click();
@@ -84,7 +87,9 @@ test.describe('joining a conversation', () => {
     const join = joinPage(guest.page);
 
     await guest.page.goto(`/call/${OFFICE_HOURS.token}`);
-    await expect(guest.page.getByRole('heading', { level: 1, name: OFFICE_HOURS.name })).toBeVisible();
+    // Talk hides the name until one joins: the page has a heading (and a tab title) of its own meanwhile.
+    await expect(guest.page.getByRole('heading', { level: 1, name: HIDDEN_NAME_HEADING })).toBeVisible();
+    await expect(guest.page).toHaveTitle(`${HIDDEN_NAME_HEADING} · rollcall`);
     // A guest has no account: no sign-in in the way, and no password for this conversation.
     await expect(guest.page).toHaveURL(/\/call\/officehours$/);
     await expect(join.password).toHaveCount(0);
@@ -93,6 +98,9 @@ test.describe('joining a conversation', () => {
     await join.join.click();
 
     await expect(join.joinedAs(guestName)).toBeVisible();
+    // In, the guest learns the name.
+    await expect(guest.page.getByRole('heading', { level: 1, name: OFFICE_HOURS.name })).toBeVisible();
+    await expect(guest.page).toHaveTitle(`${OFFICE_HOURS.name} · rollcall`);
     await expect(guest.page.getByRole('button', { name: 'Change name' })).toBeVisible();
     await expect(guest.page.getByRole('button', { name: 'Leave' })).toBeVisible();
     await expectFitsThePhone(guest.page);
@@ -146,7 +154,7 @@ test.describe('joining a conversation', () => {
     const guest = await newPerson(browser);
     const join = joinPage(guest.page);
     await guest.page.goto('/call/boardroom');
-    await expect(guest.page.getByRole('heading', { level: 1, name: 'Board room' })).toBeVisible();
+    await expect(guest.page.getByRole('heading', { level: 1, name: HIDDEN_NAME_HEADING })).toBeVisible();
 
     await join.name.fill(guestName);
     await join.password.fill('not-the-password');
@@ -160,6 +168,7 @@ test.describe('joining a conversation', () => {
     await join.join.click();
 
     await expect(join.joinedAs(guestName)).toBeVisible();
+    await expect(guest.page.getByRole('heading', { level: 1, name: 'Board room' })).toBeVisible();
     await expect(guest.page.getByRole('alert')).toHaveCount(0);
     await guest.context.close();
   });
@@ -269,11 +278,15 @@ test.describe('joining a conversation', () => {
 
     const roster = await openRoster(page, 'alice', conversation);
     await expect(roster.row(guestName)).toBeVisible(ROSTER_REFRESH);
+    // Talk answers the removed guest's next pull as it answers any ended session, a replaced one included (409):
+    // the page must find out that the guest is no longer a participant before it explains.
+    const endedPull = guest.page.waitForResponse((response) => response.url().includes('/signaling/') && response.status() === 409);
     await chooseAction(page, guestName, 'Remove from conversation');
     const confirm = page.getByRole('alertdialog', { name: `Remove ${guestName}?` });
     await confirm.getByRole('button', { name: 'Remove' }).click();
     await expect(roster.row(guestName)).toHaveCount(0);
 
+    await endedPull;
     await expect(guest.page.getByRole('alert')).toHaveText('A moderator removed you from this conversation.', NOTICED_WITHIN);
     await expect(joinPage(guest.page).joinedAs(guestName)).toHaveCount(0);
     await expect(guest.page.getByRole('button', { name: 'Join again' })).toBeVisible();

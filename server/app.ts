@@ -50,6 +50,15 @@ function serveApp(app: Hono, distDir: string) {
   });
 }
 
+/**
+ * Nextcloud challenges a refused login with `Basic`, which makes a browser show its own login box, unless the
+ * request says it comes from a script (`X-Requested-With: XMLHttpRequest`): then `DummyBasic`, which browsers ignore.
+ */
+export function basicChallenge(requestedWith: string | undefined): string {
+  const scheme = requestedWith === 'XMLHttpRequest' ? 'DummyBasic' : 'Basic';
+  return `${scheme} realm="Nextcloud", charset="UTF-8"`;
+}
+
 function handleErrors(app: Hono) {
   app.notFound((c) => {
     const url = new URL(c.req.url);
@@ -58,7 +67,10 @@ function handleErrors(app: Hono) {
   });
   app.onError((error, c) => {
     if (error instanceof BadCredentials) {
-      return c.body(BAD_CREDENTIALS_XML, 401, { 'Content-Type': 'application/xml; charset=utf-8' });
+      return c.body(BAD_CREDENTIALS_XML, 401, {
+        'Content-Type': 'application/xml; charset=utf-8',
+        'WWW-Authenticate': basicChallenge(c.req.header('x-requested-with')),
+      });
     }
     if (error instanceof OcsError) {
       return c.json(envelope(error.status, error.data ?? [], error.message, error.statuscode), error.status);

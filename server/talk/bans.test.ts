@@ -124,7 +124,8 @@ describe('POST /ban/{token}: banning guests and email guests', () => {
     expect(res.data).toMatchObject({ bannedActorType: 'guests', bannedActorId: actor.actorId, bannedDisplayName: 'Mallory', moderatorActorId: 'bob' });
 
     expect((await participants(server(), 'officehours')).find((p) => p.actorId === actor.actorId)).toBeUndefined();
-    expectEnvelope(await guest.ocs('GET', '/ocs/v2.php/apps/spreed/api/v3/signaling/officehours'), 404);
+    // Its session ended, as for any removal: 409 on Talk.
+    expectEnvelope(await guest.ocs('GET', '/ocs/v2.php/apps/spreed/api/v3/signaling/officehours'), 409);
 
     const again = await guest.ocs('POST', v4('/room/officehours/participants/active'));
     expectEnvelope(again, 403);

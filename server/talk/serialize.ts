@@ -8,6 +8,15 @@ import {
 import { effectivePermissions, isModerator, type RoomRow } from './model';
 import type { ParticipantView, RoomView, TalkStore } from './store';
 
+/**
+ * Talk hides a conversation's name from someone who is not (yet) a participant: a public link tells a stranger
+ * that the conversation exists, not what it is called.
+ */
+function namesOf(store: TalkStore, { room, self }: RoomView): { name: string; displayName: string } {
+  if (!self) return { name: '', displayName: '' };
+  return { name: room.name, displayName: store.displayNameOf(room, self) };
+}
+
 /** The room as a v4 server returns it (every field spec/talk-openapi.json requires). */
 export function toV4Room(store: TalkStore, view: RoomView): V4Room {
   const { room, self, session } = view;
@@ -17,8 +26,7 @@ export function toV4Room(store: TalkStore, view: RoomView): V4Room {
     id: room.id,
     token: room.token,
     type: room.type,
-    name: room.name,
-    displayName: store.displayNameOf(room, self),
+    ...namesOf(store, view),
     description: room.description,
     objectType: '',
     objectId: '',
@@ -76,8 +84,7 @@ export function toV1Room(store: TalkStore, view: RoomView): V1Room {
     id: room.id,
     token: room.token,
     type: room.type,
-    name: room.name,
-    displayName: store.displayNameOf(room, self),
+    ...namesOf(store, view),
     participantType: self?.participant_type ?? 0,
     hasPassword: room.password_hash !== null,
     lobbyState: room.lobby_state,

@@ -54,7 +54,7 @@ describe('GET /api/v3/signaling/{token}', () => {
     expect(usersInRoom!.data.some((session) => session.userId === 'alice')).toBe(true);
   });
 
-  it('404 once a moderator removed the guest', async () => {
+  it('409 once a moderator removed the guest, as for any ended session', async () => {
     const guest = await joinedGuest(server(), 'officehours', v4);
     await guest.ocs('POST', v1('/guest/officehours/name'), { json: { displayName: 'Removed soon' } });
     const bob = Client.as(server(), 'bob');
@@ -63,6 +63,17 @@ describe('GET /api/v3/signaling/{token}', () => {
     expectEnvelope(await bob.ocs('DELETE', v4('/room/officehours/attendees'), { params: { attendeeId: target!.attendeeId } }), 200);
 
     const res = await guest.ocs<SignalingMessage[]>('GET', signaling('officehours'));
+    expectEnvelope(res, 409);
+    expect(res.data).toEqual([{ type: 'usersInRoom', data: [] }]);
+    // What tells a removed guest from one replaced by another window: the conversation no longer counts them.
+    const room = await guest.ocs<{ participantType: number; displayName: string }>('GET', v4('/room/officehours'));
+    expectEnvelope(room, 200);
+    expect(room.data).toMatchObject({ participantType: 0, displayName: '' });
+  });
+
+  it('404 for a browser that never joined: no session to have ended', async () => {
+    const stranger = Client.as(server());
+    const res = await stranger.ocs<SignalingMessage[]>('GET', signaling('officehours'));
     expectEnvelope(res, 404);
     expect(res.data).toEqual([{ type: 'usersInRoom', data: [] }]);
   });
@@ -77,6 +88,7 @@ describe('GET /api/v3/signaling/{token}', () => {
     const replaced = await firstWindow.ocs('GET', signaling('officehours'));
     expectEnvelope(replaced, 409);
     expect(replaced.meta?.message).toBe('Session killed');
+    expect(replaced.data).toEqual([{ type: 'usersInRoom', data: [] }]);
     expectEnvelope(await secondWindow.ocs('GET', signaling('officehours')), 200);
   });
 
@@ -108,8 +120,8 @@ describe(`sessions silent for over ${SESSION_TIMEOUT_SECONDS} s end`, () => {
     const roster = await Client.as(server(), 'bob').ocs<V4Participant[]>('GET', v4('/room/officehours/participants'));
     expect(guestsNamed(roster.data, 'Silent Sam')).toHaveLength(0);
     expect(guestsNamed(roster.data, 'Pulling Pat')).toHaveLength(1);
-    // The timed-out guest's next pull learns it is no longer in the conversation.
-    expectEnvelope(await silent.ocs('GET', signaling('officehours')), 404);
+    // The timed-out guest's next pull learns its session ended (409, as on Talk).
+    expectEnvelope(await silent.ocs('GET', signaling('officehours')), 409);
   });
 
   it('a member whose session timed out stays a member, offline', async () => {
@@ -119,6 +131,10 @@ describe(`sessions silent for over ${SESSION_TIMEOUT_SECONDS} s end`, () => {
     const roster = await Client.as(server(), 'alice').ocs<V4Participant[]>('GET', v4('/room/designteam/participants'));
     const daveRow = roster.data.find((p) => p.attendeeId === attendeeId(server(), 'designteam', 'dave'));
     expect(daveRow?.sessionIds).toEqual([]);
+    // Its next pull: 409, as for any ended session, while the conversation still counts dave in.
+    expectEnvelope(await dave.ocs('GET', signaling('designteam')), 409);
+    const room = await dave.ocs<{ participantType: number }>('GET', v4('/room/designteam'));
+    expect(room.data.participantType).toBeGreaterThan(0);
   });
 
   it('the seeded crowd is simulated and never times out', async () => {

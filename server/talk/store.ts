@@ -423,9 +423,13 @@ export class TalkStore {
     const room = this.repository.roomByToken(token);
     if (!room) throw new OcsError(404, 'Conversation not found', undefined, gone);
     const self = this.repository.attendeeOf(room, identity);
-    if (!self) throw new OcsError(404, 'You are no longer in this conversation', undefined, gone);
-    const session = this.repository.browserSessionOf(self, identity.browserSession);
-    if (!session) throw new OcsError(409, 'Session killed', undefined, gone);
+    const session = self ? this.repository.browserSessionOf(self, identity.browserSession) : undefined;
+    if (!self || !session) {
+      // Talk answers 409 to any session that ended (removed, timed out or replaced by another window): the
+      // browser's Nextcloud session still names it. A browser that never joined anything names none: 404.
+      if (!identity.browserSession) throw new OcsError(404, 'You are not in this conversation', undefined, gone);
+      throw new OcsError(409, 'Session killed', undefined, gone);
+    }
     const now = nowSeconds();
     this.repository.pingSession(session.id, now);
     return this.repository.sessionsWithActorsIn(room.id).map((row) => ({

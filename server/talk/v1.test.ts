@@ -370,6 +370,16 @@ describe('DELETE /room/{token}/participants/guests (v1)', () => {
 describe('POST /room/{token}/participants/active (v1 join)', () => {
   const server = useServer();
 
+  it('GET room/{token} hides the name from a guest until they join', async () => {
+    const guest = Client.as(server());
+    const before = await guest.ocs<V1Room>('GET', v1('/room/officehours'));
+    expectEnvelope(before, 200);
+    expect(before.data).toMatchObject({ token: 'officehours', name: '', displayName: '', participantType: 0 });
+    expectEnvelope(await guest.ocs('POST', v1('/room/officehours/participants/active')), 200);
+    const after = await guest.ocs<V1Room>('GET', v1('/room/officehours'));
+    expect(after.data).toMatchObject({ name: 'Open office hours', displayName: 'Open office hours', participantType: 4 });
+  });
+
   it('POST participants/active → 200 with a 512 character sessionId', async () => {
     const guest = Client.as(server());
     const res = await guest.ocs<{ sessionId: string }>('POST', v1('/room/officehours/participants/active'));

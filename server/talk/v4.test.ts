@@ -134,6 +134,20 @@ describe('GET/POST /room and GET /room/{token} (v4)', () => {
     expect(visitor.data).toMatchObject({ token: 'officehours', type: 3, participantType: 0, sessionId: '0', attendeeId: 0 });
   });
 
+  it('GET room/{token} hides the name from whoever is not a participant, as Talk does, until they join', async () => {
+    for (const stranger of [Client.as(server()), Client.as(server(), 'eve')]) {
+      const before = await stranger.ocs<V4Room>('GET', v4('/room/boardroom'));
+      expectEnvelope(before, 200);
+      expect(before.data).toMatchObject({ token: 'boardroom', type: 3, name: '', displayName: '', hasPassword: true, participantType: 0 });
+    }
+    const member = await Client.as(server(), 'alice').ocs<V4Room>('GET', v4('/room/boardroom'));
+    expect(member.data.displayName).not.toBe('');
+    const guest = Client.as(server());
+    expectEnvelope(await guest.ocs('POST', v4('/room/boardroom/participants/active'), { json: { password: 'boardroom' } }), 200);
+    const after = await guest.ocs<V4Room>('GET', v4('/room/boardroom'));
+    expect(after.data).toMatchObject({ name: member.data.name, displayName: member.data.displayName, participantType: 4 });
+  });
+
   it('GET room/{token} → 404 for unknown conversations, non-members and malformed tokens', async () => {
     const cases: [string, string][] = [
       ['eve', 'nosuchroom'],
@@ -760,6 +774,21 @@ describe('OCS transport', () => {
       expect(res.text).toMatch(/^<\?xml/);
       expect(res.text).toContain('<status>failure</status>');
     }
+  });
+
+  it('401 challenges with Basic (a browser then shows its own login box) unless the request says X-Requested-With: XMLHttpRequest', async () => {
+    const client = Client.as(server(), 'alice', 'wrong');
+    const plain = await client.request('GET', v4('/room'));
+    expect(plain.status).toBe(401);
+    expect(plain.headers.get('www-authenticate')).toBe('Basic realm="Nextcloud", charset="UTF-8"');
+    const fromScript = await client.request('GET', v4('/room'), { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(fromScript.status).toBe(401);
+    expect(fromScript.headers.get('www-authenticate')).toBe('DummyBasic realm="Nextcloud", charset="UTF-8"');
+    expect(fromScript.text).toContain('<statuscode>997</statuscode>');
+    // A good password is never challenged.
+    const signedIn = await Client.as(server(), 'alice').request('GET', v4('/room'), { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.has('www-authenticate')).toBe(false);
   });
 
   it('404 with the envelope for an unknown OCS route', async () => {

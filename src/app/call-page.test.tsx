@@ -34,8 +34,9 @@ describe('the join page route', () => {
     const server = demoServer('v4');
     const { router } = renderApp('/call/officehours');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Open office hours' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Your name')).toBeInTheDocument();
+    // Talk hides the name from someone who has not joined: the page has its own heading.
+    expect(await screen.findByLabelText('Your name')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Join a conversation' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Join' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/call/officehours');
     expect(screen.getByRole('link', { name: 'Sign in with an account' })).toHaveAttribute(

@@ -50,6 +50,7 @@ export const REFUSALS = {
   moderatorsHaveEveryPermission: 'Moderators always have every permission.',
   permissionsModeratorsOnly: 'Only moderators can change permissions.',
   sessionTimedOut: 'You were disconnected for too long, so you are no longer in this conversation.',
+  sessionEnded: 'Your session in this conversation ended.',
 } as const;
 
 /** Words for refusals that depend on what was being done; null to fall back on the general words. */
@@ -157,6 +158,8 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
     case 'keep-session':
       if (error instanceof SessionEndedError) {
         if (error.reason === 'replaced') return REFUSALS.joinedElsewhere;
+        // The pull did not say why, and whether the person is still a participant could not be read.
+        if (error.reason === 'ended') return REFUSALS.sessionEnded;
         return context.afterOutage ? REFUSALS.sessionTimedOut : REFUSALS.removedFromConversation;
       }
       return null;

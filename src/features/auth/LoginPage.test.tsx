@@ -35,6 +35,24 @@ describe('LoginPage', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('puts the focus back in the password field after a refusal, its text selected and the reason its description', async () => {
+    demoServer();
+    renderLoginPage();
+
+    await signIn('alice', 'not-the-password');
+
+    const password = screen.getByLabelText<HTMLInputElement>('Password');
+    await vi.waitFor(() => expect(password).toHaveFocus());
+    expect(password).toHaveAccessibleDescription('Wrong account or password.');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect([password.selectionStart, password.selectionEnd]).toEqual([0, 'not-the-password'.length]);
+
+    // Typing replaces the wrong password, and the account is still there for the next try.
+    await userEvent.setup().keyboard('demo');
+    expect(password).toHaveValue('demo');
+    expect(screen.getByLabelText('Account')).toHaveValue('alice');
+  });
+
   it('checks the credentials against the room list and hands them on with the account they belong to', async () => {
     const server = demoServer('v1');
     const { onSignedIn } = renderLoginPage();

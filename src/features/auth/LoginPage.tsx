@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   UnauthorizedError,
@@ -36,14 +36,23 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
   const accountId = useId();
   const passwordId = useId();
   const errorId = useId();
+  const passwordField = useRef<HTMLInputElement>(null);
 
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
     onSuccess: (user, credentials) => onSignedIn(credentials, user),
+    // The field to fix (or, after a network failure, to press Enter in again), its text selected so that
+    // typing replaces it; the message is its description, so it is read out with it.
+    onError: () => {
+      passwordField.current?.focus();
+      passwordField.current?.select();
+    },
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The button stays enabled while the check runs (a disabled button drops the focus to the page).
+    if (signIn.isPending) return;
     signIn.mutate({ account: account.trim(), password });
   }
 
@@ -57,7 +66,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
     <section className="sign-in" aria-labelledby={headingId}>
       <title>Sign in · rollcall</title>
       <h1 id={headingId}>Sign in</h1>
-      <form className="form" onSubmit={submit} aria-describedby={errorMessage ? errorId : undefined}>
+      <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={accountId}>Account</label>
           <input
@@ -74,11 +83,14 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
         <div className="field">
           <label htmlFor={passwordId}>Password</label>
           <input
+            ref={passwordField}
             id={passwordId}
             name="password"
             type="password"
             autoComplete="current-password"
             required
+            aria-invalid={signIn.error instanceof UnauthorizedError || undefined}
+            aria-describedby={errorMessage ? errorId : undefined}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
@@ -88,7 +100,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
             {errorMessage}
           </p>
         )}
-        <button type="submit" className="button-primary" disabled={signIn.isPending} aria-busy={signIn.isPending}>
+        <button type="submit" className="button-primary" aria-disabled={signIn.isPending} aria-busy={signIn.isPending}>
           Sign in
         </button>
       </form>

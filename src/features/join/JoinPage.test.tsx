@@ -37,12 +37,16 @@ describe.each(['v4', 'v1'] as const)('joining (%s)', (version) => {
     renderJoin('officehours');
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Open office hours' })).toBeInTheDocument();
+    // Talk hides the conversation's name until one joins: the page has a heading of its own meanwhile.
+    await user.type(await screen.findByLabelText('Your name'), '  Pat  ');
+    expect(screen.getByRole('heading', { level: 1, name: 'Join a conversation' })).toBeInTheDocument();
+    expect(document.title).toBe('Join a conversation · rollcall');
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
-    await user.type(screen.getByLabelText('Your name'), '  Pat  ');
     await user.click(screen.getByRole('button', { name: 'Join' }));
 
     expect(await screen.findByText('You joined as Pat')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Open office hours' })).toBeInTheDocument();
+    expect(document.title).toBe('Open office hours · rollcall');
     expect(joins(server)).toEqual([{ force: false }]);
     // Joined first, then named: the guest name route needs the session of the join.
     expect(server.calls({ method: 'POST' }).map((request) => request.path)).toEqual([
@@ -465,6 +469,24 @@ describe('with the clock running', () => {
 
       fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
       expect(screen.getByLabelText('Your name')).toHaveValue('Pat');
+    });
+
+    it('asks the conversation before explaining an ended session, and says only that it ended when it cannot', async () => {
+      const server = demoServer(version);
+      await joinAsGuest();
+      const [guest] = server.liveSessions('officehours');
+      if (!guest) throw new Error('the guest should be in the room');
+      const bob = server.as('bob');
+      if (version === 'v4') await bob.ocs('DELETE', `${server.talkBase}/room/officehours/attendees`, { params: { attendeeId: guest.attendeeId } });
+      else await bob.ocs('DELETE', `${server.talkBase}/room/officehours/participants/guests`, { params: { participant: guest.id } });
+      // The pull says "ended" (409); the room, which would tell removed from replaced, cannot be read.
+      server.failWhile({ method: 'GET', path: /\/room\/officehours$/ }, { network: 'offline' });
+
+      await advance(PULL_INTERVAL_MS);
+
+      await until(() => expect(screen.getByRole('alert')).toHaveTextContent('Your session in this conversation ended.'));
+      expect(screen.queryByText(/another window/)).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Join again' })).toBeInTheDocument();
     });
 
     // Bans exist beside v4 only (ban-v1).

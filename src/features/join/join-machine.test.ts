@@ -11,6 +11,7 @@ import {
   nameProblem,
   passwordProblem,
   renameProblem,
+  sessionEndReason,
   type JoinEvent,
   type JoinState,
 } from './join-machine';
@@ -75,7 +76,7 @@ describe('the session', () => {
   });
 
   it('an ended session says why until "Join again" brings the form back', () => {
-    const ended = run([...joinedAsPat, { type: 'session-ended', message: 'Replaced' }]);
+    const ended = run([...joinedAsPat, { type: 'session-ended', sessionId: 's1', message: 'Replaced' }]);
     expect(ended.session).toEqual({ kind: 'ended', message: 'Replaced' });
 
     const again = joinReducer(ended, { type: 'join-again' });
@@ -84,7 +85,7 @@ describe('the session', () => {
   });
 
   it('a leave answered after the session ended keeps the ending on screen', () => {
-    const state = run([...joinedAsPat, { type: 'session-ended', message: 'Removed' }, { type: 'left' }]);
+    const state = run([...joinedAsPat, { type: 'session-ended', sessionId: 's1', message: 'Removed' }, { type: 'left' }]);
     expect(state.session).toEqual({ kind: 'ended', message: 'Removed' });
     expect(state.notice).toBe(LEFT_NOTICE);
   });
@@ -92,7 +93,12 @@ describe('the session', () => {
   it.each<[string, JoinEvent[], JoinEvent]>([
     ['a conflict while joined', joinedAsPat, { type: 'conflict-found', request }],
     ['"Cancel" with no question open', [], { type: 'conflict-declined' }],
-    ['an ending while out', [], { type: 'session-ended', message: 'Removed' }],
+    ['an ending while out', [], { type: 'session-ended', sessionId: 's1', message: 'Removed' }],
+    [
+      'the late ending of an earlier session',
+      [...joinedAsPat, { type: 'left' }, { type: 'join-started' }, { type: 'joined', sessionId: 's2', name: 'Pat' }],
+      { type: 'session-ended', sessionId: 's1', message: 'Removed' },
+    ],
     ['"Join again" while joined', joinedAsPat, { type: 'join-again' }],
     ['a rename while out', [], { type: 'rename-opened' }],
     ['a saved name while out', [], { type: 'renamed', name: 'Sam' }],
@@ -117,7 +123,7 @@ describe('the rename draft', () => {
   it('closes without changing the name, and goes with the session', () => {
     const opened = run([...joinedAsPat, { type: 'rename-opened' }, { type: 'rename-typed', value: 'Sam' }]);
     expect(joinReducer(opened, { type: 'rename-closed' }).session).toMatchObject({ name: 'Pat', rename: null });
-    expect(joinReducer(opened, { type: 'session-ended', message: 'Removed' }).session).toEqual({
+    expect(joinReducer(opened, { type: 'session-ended', sessionId: 's1', message: 'Removed' }).session).toEqual({
       kind: 'ended',
       message: 'Removed',
     });
@@ -233,5 +239,26 @@ describe('a ban', () => {
 
   it('is ignored while joined (the session ending says what happened)', () => {
     expect(run([...joinedAsPat, banned]).session.kind).toBe('joined');
+  });
+});
+
+describe('why a session ended', () => {
+  it('a 409 (ended, no reason given) for someone no longer a participant: removed, not "another window"', () => {
+    expect(sessionEndReason('ended', 'not-participant', false)).toBe('not-in-conversation');
+    expect(sessionEndReason('ended', 'not-participant', true)).toBe('not-in-conversation');
+  });
+
+  it('a 409 for someone still a participant: another window took over, unless the server was out of reach for longer than a session lives', () => {
+    expect(sessionEndReason('ended', 'participant', false)).toBe('replaced');
+    expect(sessionEndReason('ended', 'participant', true)).toBe('not-in-conversation');
+  });
+
+  it('stays unexplained when the check itself failed, rather than guessing', () => {
+    expect(sessionEndReason('ended', 'unknown', false)).toBe('ended');
+  });
+
+  it('keeps a reason the pull already gave (404: not in the conversation; own session missing: replaced)', () => {
+    expect(sessionEndReason('not-in-conversation', 'participant', false)).toBe('not-in-conversation');
+    expect(sessionEndReason('replaced', 'not-participant', false)).toBe('replaced');
   });
 });

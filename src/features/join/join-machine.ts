@@ -10,7 +10,7 @@
  *   asking  ── join-started ───▶ out         ("Join here": the join goes out again, with force)
  *   asking  ── conflict-declined ▶ out       ("Cancel": a notice says nothing changed)
  *   joined  ── left ───────────▶ out         (a notice says so)
- *   joined  ── session-ended ──▶ ended       (replaced, removed, timed out)
+ *   joined  ── session-ended ──▶ ended       (replaced, removed, timed out; only the session that ended)
  *   ended   ── join-again ─────▶ out
  *   out     ── banned ─────────▶ banned      (a join answered 403 ban: final, no way back from this page)
  *
@@ -18,7 +18,7 @@
  * outlives sessions; while joined, a guest may hold a rename draft (rename-opened, rename-typed,
  * rename-attempted, then renamed or rename-closed).
  */
-import { Permission, type Conversation } from '../../lib/api';
+import { Permission, type Conversation, type SessionEndReason } from '../../lib/api';
 import { guestNameError, guestNameLengthError } from './guest-name';
 
 export const PASSWORD_REQUIRED = 'Enter the conversation’s password.';
@@ -78,7 +78,8 @@ export type JoinEvent =
   | { type: 'conflict-declined' }
   | { type: 'joined'; sessionId: string; name: string }
   | { type: 'left' }
-  | { type: 'session-ended'; message: string }
+  /** `sessionId`: the session that ended; its explanation may come after the person joined anew. */
+  | { type: 'session-ended'; sessionId: string; message: string }
   /** A join was refused because this person is banned (the words say so). */
   | { type: 'banned'; message: string }
   /** "Join again" after the session ended: back to the form. */
@@ -129,7 +130,7 @@ export function joinReducer(state: JoinState, event: JoinEvent): JoinState {
       // An ending that came first stays on screen; the notice waits for the form.
       return { ...state, session: session.kind === 'joined' ? { kind: 'out' } : session, notice: LEFT_NOTICE };
     case 'session-ended':
-      if (session.kind !== 'joined') return state;
+      if (session.kind !== 'joined' || session.sessionId !== event.sessionId) return state;
       return { ...state, session: { kind: 'ended', message: event.message } };
     case 'banned':
       if (session.kind !== 'out') return state;
@@ -247,5 +248,26 @@ export function joinPhase(
       return { kind: 'unavailable', message: read.message, retrying: true, canRetry: false };
     case 'loading':
       return { kind: 'loading' };
+  }
+}
+
+/** Whether the person is still a participant, as the conversation read after the session ended says. */
+export type Membership = 'participant' | 'not-participant' | 'unknown';
+
+/**
+ * Why a session ended, once that is known. A pull that says only "ended" (Talk's 409, for removed, timed out and
+ * replaced sessions alike) is explained by whether the person is still a participant: someone removed (or,
+ * after an outage, timed out) is not; someone still in, with the server answering all along, was replaced by
+ * another window. Still in after an outage: it timed out, whatever else may have happened meanwhile.
+ */
+export function sessionEndReason(pulled: SessionEndReason, membership: Membership, afterOutage: boolean): SessionEndReason {
+  if (pulled !== 'ended') return pulled;
+  switch (membership) {
+    case 'not-participant':
+      return 'not-in-conversation';
+    case 'participant':
+      return afterOutage ? 'not-in-conversation' : 'replaced';
+    case 'unknown':
+      return 'ended';
   }
 }

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   SessionConflictError,
+  SessionEndedError,
   isTransientError,
   joinConversation,
   leaveSession,
@@ -23,9 +24,11 @@ import {
   nameProblem,
   passwordProblem,
   renameProblem,
+  sessionEndReason,
   type ConversationRead,
   type JoinPhase,
   type JoinRequest,
+  type Membership,
 } from './join-machine';
 import { JOINED_CHECK_MS, LOBBY_CHECK_MS, joinQueries } from './queries';
 import { decideSessionConflict } from './session-conflict';
@@ -43,7 +46,7 @@ export interface FieldState {
 }
 
 export interface JoinPageModel {
-  /** The conversation's name, once read. */
+  /** The conversation's name, once read; null while Talk hides it (until the person joined). */
   conversationName: string | null;
   phase: JoinPhase;
   /** Guests choose a name; signed-in people join under their account. */
@@ -193,13 +196,36 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
     },
   });
 
+  /** Reads the conversation afresh (into the page's cache too): does it still count this person in? */
+  async function readMembership(): Promise<Membership> {
+    try {
+      const current = await queryClient.fetchQuery({ ...joinQueries.conversation(talk, token, account), staleTime: 0 });
+      return current.ownRole === null ? 'not-participant' : 'participant';
+    } catch (error) {
+      // Not even visible any more (no longer public, or gone): certainly not a participant.
+      return error instanceof NotFoundError ? 'not-participant' : 'unknown';
+    }
+  }
+
+  /** The ending in words; an ending the server did not explain is first checked against the conversation. */
+  async function explainEnding(error: unknown, afterOutage: boolean): Promise<string> {
+    if (!(error instanceof SessionEndedError) || error.reason !== 'ended') {
+      void queryClient.invalidateQueries({ queryKey: conversationKey });
+      return describeError(error, { action: 'keep-session', afterOutage });
+    }
+    const reason = sessionEndReason(error.reason, await readMembership(), afterOutage);
+    const explained = new SessionEndedError(reason, error.status, error.message, error.ocsStatusCode);
+    return describeError(explained, { action: 'keep-session', afterOutage });
+  }
+
   const connection = useKeepAlive({
     token,
     sessionId: joined?.sessionId ?? null,
     onEnded: (error, afterOutage) => {
+      if (joined === null) return;
+      const { sessionId } = joined;
       forgetTabSession(token);
-      dispatch({ type: 'session-ended', message: describeError(error, { action: 'keep-session', afterOutage }) });
-      void queryClient.invalidateQueries({ queryKey: conversationKey });
+      void explainEnding(error, afterOutage).then((message) => dispatch({ type: 'session-ended', sessionId, message }));
     },
   });
 
@@ -245,7 +271,8 @@ export function useJoinPage(token: string, account: string | null): JoinPageMode
   const renameValue = renameDraft?.value ?? '';
 
   return {
-    conversationName: conversation?.name ?? null,
+    // Talk hides the name from whoever has not joined (an empty name): the page then has its own heading.
+    conversationName: conversation?.name ? conversation.name : null,
     phase: joinPhase(session, conversationRead(), lobby, now),
     isGuest,
     account,

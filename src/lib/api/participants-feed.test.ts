@@ -133,7 +133,7 @@ describe('participants, with a worker', () => {
     return { listParticipants: fresh.listParticipants, client: freshClient({ getCredentials: () => null }), errors };
   }
 
-  const participantRequests = (calls: { url: string }[]) => calls.filter((call) => call.url.includes('/participants'));
+  const participantRequests = <Call extends { url: string }>(calls: Call[]) => calls.filter((call) => call.url.includes('/participants'));
 
   it('read every list in the worker: the page keeps its own objects for those who did not change', async () => {
     const roster = { room1: [ann, bob, cid] };
@@ -151,6 +151,9 @@ describe('participants, with a worker', () => {
     expect(participantRequests(calls).map((call) => new URL(call.url).pathname)).toEqual(
       Array(3).fill('/ocs/v2.php/apps/spreed/api/v4/room/room1/participants'),
     );
+    // The worker's requests carry the same headers as the page's: without this one a refused login pops up the
+    // browser's own login box.
+    expect(participantRequests(calls).map((call) => call.headers.get('X-Requested-With'))).toEqual(Array(3).fill('XMLHttpRequest'));
   });
 
   it('explain a refused list as any refused request, and let a cancelled one go', async () => {

@@ -139,11 +139,11 @@ describe('pullSignaling', () => {
     expect(pull.sessionsInRoom?.map((session) => session.sessionId)).toEqual(['mine', 'theirs']);
   });
 
-  it('a 409 (session killed) is a session replaced by another window', async () => {
+  it('a 409 is a session ended without saying why (Talk: removed, timed out or replaced alike)', async () => {
     stubFetch(capabilitiesRoute('v4'), () => ocsResponse([{ type: 'usersInRoom', data: [] }], 409, 'Session killed'));
     const error = await pullSignaling(guest(), 'officehours').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SessionEndedError);
-    expect(error).toMatchObject({ reason: 'replaced', status: 409 });
+    expect(error).toMatchObject({ reason: 'ended', status: 409 });
   });
 
   it('a 404 is no longer being in the conversation', async () => {

@@ -81,10 +81,15 @@ export async function setGuestName(talk: TalkClient, token: string, displayName:
 
 /** Why a session ended while the page thought it was in the conversation. */
 export type SessionEndReason =
-  /** Another window joined with force and took this window's place (signaling 409 "Session killed"). */
+  /** Another window joined with force and took this window's place. */
   | 'replaced'
   /** The caller is no longer a participant: removed by a moderator, or the session timed out (signaling 404). */
-  | 'not-in-conversation';
+  | 'not-in-conversation'
+  /**
+   * Ended, without saying why (signaling 409): Talk answers so to any ended session, removed, timed out or
+   * replaced alike. Whether the caller is still a participant tells which.
+   */
+  | 'ended';
 
 /** A keep-alive found the session ended. A state of the page rather than a failure of a request. */
 export class SessionEndedError extends ApiError {
@@ -150,7 +155,7 @@ export async function pullSignaling(talk: TalkClient, token: string, options: Pu
     messages = await talk.request<WireSignalingMessage[]>('GET', signalingPath(api, token), { signal: options.signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
-      throw new SessionEndedError('replaced', 409, error.message, error.ocsStatusCode);
+      throw new SessionEndedError('ended', 409, error.message, error.ocsStatusCode);
     }
     if (error instanceof NotFoundError) {
       throw new SessionEndedError('not-in-conversation', 404, error.message, error.ocsStatusCode);

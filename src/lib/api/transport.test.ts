@@ -27,7 +27,7 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('request', () => {
-  it('sends the OCS headers, same-origin cookies and no Authorization without credentials', async () => {
+  it('sends the OCS headers (X-Requested-With included), same-origin cookies and no Authorization without credentials', async () => {
     const { fetchStub } = stubFetch(() => ocsResponse([]));
 
     await request('GET', '/ocs/v2.php/apps/spreed/api/v4/room');
@@ -38,6 +38,7 @@ describe('request', () => {
     const headers = new Headers(init?.headers);
     expect(headers.get('OCS-APIRequest')).toBe('true');
     expect(headers.get('Accept')).toBe('application/json');
+    expect(headers.get('X-Requested-With')).toBe('XMLHttpRequest');
     expect(headers.has('Authorization')).toBe(false);
   });
 

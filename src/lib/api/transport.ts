@@ -64,6 +64,9 @@ export function prepareRequest(method: HttpMethod, path: string, options: Reques
     'OCS-APIRequest': 'true',
     // Without this header the answer is XML.
     Accept: 'application/json',
+    // With it Nextcloud challenges a refused login with `DummyBasic` instead of `Basic`, so the browser does not
+    // take over with its own login box (which hid a refused sign-in for over a minute).
+    'X-Requested-With': 'XMLHttpRequest',
   };
   if (credentials) headers.Authorization = basicAuthorization(credentials);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
