@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { onlineManager, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError } from '../lib/api';
 
 /**
@@ -40,19 +40,27 @@ export function watchReachability(queryClient: QueryClient): Reachability {
   if (existing) return existing;
 
   let serverAnswered = true;
+  /** When the outage began: what was fetched before then is refetched once the server is back. */
+  let lostAt = 0;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
 
-  const record = (outcome: Outcome) => {
+  const record = (outcome: Outcome, from?: Query) => {
     const answer = answered(outcome);
     if (answer === null || answer === serverAnswered) return;
     serverAnswered = answer;
     notify();
-    if (answer) void queryClient.invalidateQueries();
+    if (!answer) {
+      lostAt = Date.now();
+      return;
+    }
+    // Not what has already come in since (the request that found the server back, often): a 10,000-person
+    // roster is not worth fetching twice in a row.
+    void queryClient.invalidateQueries({ predicate: (query) => query !== from && query.state.dataUpdatedAt <= lostAt });
   };
 
   queryClient.getQueryCache().subscribe((event) => {
-    if (event.type === 'updated') record(event.action);
+    if (event.type === 'updated') record(event.action, event.query);
   });
   queryClient.getMutationCache().subscribe((event) => {
     if (event.type === 'updated') record(event.action);
