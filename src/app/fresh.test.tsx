@@ -36,10 +36,10 @@ function comeBackToTheTab() {
 }
 
 /** Bob's group conversation with alice in it, as moderator when `aliceModerates`; its token and alice's attendee id. */
-async function bobsConversation(server: DemoServer, aliceModerates: boolean) {
+async function bobsConversation(server: DemoServer, aliceModerates: boolean, roomType: 2 | 3 = 2) {
   const bob = server.as('bob');
   const { token } = await bob.ocs<{ token: string }>('POST', `${server.talkBase}/room`, {
-    json: { roomType: 2, roomName: 'Bob’s planning' },
+    json: { roomType, roomName: 'Bob’s planning' },
   });
   const room = `${server.talkBase}/room/${token}`;
   await bob.ocs('POST', `${room}/participants`, { json: { newParticipant: 'alice', source: 'users' } });
@@ -70,9 +70,13 @@ describe('an open conversation page stays current', () => {
     expect(screen.queryByRole('button', { name: 'Add participants' })).not.toBeInTheDocument();
   });
 
-  it('says so in words when the viewer has been removed', async () => {
+  // A public conversation still answers a removed account (it could join by link), with no role in it.
+  it.each([
+    ['group', 2],
+    ['public', 3],
+  ] as const)('says so in words when the viewer has been removed from a %s conversation', async (_, roomType) => {
     const server = demoServer();
-    const { token, room, bob, aliceAttendeeId } = await bobsConversation(server, false);
+    const { token, room, bob, aliceAttendeeId } = await bobsConversation(server, false, roomType);
     renderAppAt(`/rooms/${token}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Bob’s planning' })).toBeInTheDocument();
 
