@@ -17,10 +17,12 @@ import {
   UnaddressableParticipantError,
   UnauthorizedError,
   UnsupportedFeatureError,
+  isTransientError,
 } from '../lib/api';
 import type { ErrorContext } from '../lib/describe-error';
 // The module itself, not the feature's index: it is a few strings, and this file is in every page's bundle.
 import { LOBBY_MODERATORS_ONLY } from '../features/rooms/refusals';
+import { useAutoRetry } from './auto-retry';
 import { signInPath } from './navigation';
 
 export type ErrorPrompt = { kind: 'sign-in' } | { kind: 'alert'; message: string };
@@ -217,19 +219,22 @@ export function RouteErrorBoundary() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const prompt = errorPrompt(error);
+  // Navigating to the same place leaves the router's error state and renders the page afresh.
+  const renderAgain = () => void navigate(location, { replace: true });
+  useAutoRetry(error, renderAgain);
 
   if (prompt.kind === 'sign-in') return <Navigate to={signInPath(location)} replace />;
 
   function tryAgain() {
     // Failed queries would otherwise throw again from the cache before refetching.
     void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' });
-    // Navigating to the same place leaves the router's error state and renders the page afresh.
-    void navigate(location, { replace: true });
+    renderAgain();
   }
 
   return (
     <div className="error-panel" role="alert">
       <p>{prompt.message}</p>
+      {isTransientError(error) && <p>rollcall tries again by itself until it works.</p>}
       <button type="button" onClick={tryAgain}>
         Try again
       </button>

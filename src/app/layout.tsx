@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { describeError } from './errors';
 import { useIdentity } from './identity';
 import { Notices } from './notices';
+import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
 
 /** Everything behind sign-in. Losing the identity (sign-out, or a 401 anywhere) lands on the sign-in page. */
@@ -27,6 +28,7 @@ export function ProtectedLayout() {
           Sign out
         </button>
       </header>
+      <OfflineBanner />
       {/* tabIndex -1: notices hand the focus back here when nothing closer is left (app/notices.tsx). */}
       <main className="app-main" tabIndex={-1}>
         <Outlet />

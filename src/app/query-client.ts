@@ -2,6 +2,8 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isTransientError } from '../lib/api';
 import { backoffDelay } from '../lib/backoff';
 import { errorPrompt } from './errors';
+// The module itself, not the feature's index: a query-key factory, and this file is in every page's bundle.
+import { roomsQueries } from '../features/rooms/queries';
 
 const MAX_RETRIES = 3;
 /** Waits between a query's retries: 1 s, 2 s, 4 s, … at most this. */
@@ -19,9 +21,18 @@ export function createAppQueryClient({ onSignInRequired, retry = true }: AppQuer
     if (errorPrompt(error).kind === 'sign-in') onSignInRequired();
   };
 
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      onError,
+      // Whatever the viewer just did may have changed the conversation itself (its type, its lobby, their role,
+      // its last activity), and the room is one small request. A refetch under way may predate the change: it is
+      // replaced (invalidateQueries cancels it).
+      // Not awaited: React Query would hold the mutation's own callbacks back until the room is in.
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: roomsQueries.details() });
+      },
+    }),
     defaultOptions: {
       queries: {
         // A 4xx would fail the same way again; only server failures and lost connections are worth a retry.
@@ -35,4 +46,5 @@ export function createAppQueryClient({ onSignInRequired, retry = true }: AppQuer
       // Mutations are not retried: most Talk mutations are not idempotent.
     },
   });
+  return queryClient;
 }

@@ -3,17 +3,21 @@
  * feature. Features do not import each other; this page hands each what it needs. Loaded lazily (router.tsx),
  * so the virtualiser, the menus and the roster code stay out of the initial JavaScript.
  */
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
+import { ForbiddenError, NotFoundError } from '../lib/api';
 import { DefaultPermissions, LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
 import { Bans, Roster, rosterQueries } from '../features/roster';
+import { REFUSALS } from './errors';
 import { useIdentity } from './identity';
+import { useServerReachable } from './reachability';
 import './room-page.css';
 
 export function RoomPage() {
   const { token = '' } = useParams();
-  const { data: conversation } = useConversation(token);
+  const { data: conversation, error } = useConversation(token);
+  const presenceKnown = useServerReachable();
   const account = useIdentity((state) => state.credentials?.account ?? null);
   const userId = useIdentity((state) => state.user?.id ?? null);
   const queryClient = useQueryClient();
@@ -29,7 +33,31 @@ export function RoomPage() {
     void queryClient.invalidateQueries({ queryKey: rosterQueries.conversation(token) });
   }, [queryClient, token]);
 
+  // Set while rendering (React's way to remember something about earlier renders): whether the viewer has been
+  // a participant here, so that a public conversation answering with no role afterwards means they were removed.
+  const [wasParticipant, setWasParticipant] = useState(false);
+  if (conversation?.ownRole && !wasParticipant) setWasParticipant(true);
+
   if (!conversation) return <p role="status">Loading the conversation…</p>;
+
+  // The room polls (rooms/queries.ts): losing it, or the role in it, while the page is open means the viewer was
+  // removed (or the conversation deleted). Stale controls would only lead to refusals, so the page says so instead.
+  const noLongerParticipant =
+    error instanceof NotFoundError || error instanceof ForbiddenError || (wasParticipant && conversation.ownRole === null);
+  if (noLongerParticipant) {
+    return (
+      <section className="room-page" aria-labelledby={headingId}>
+        <title>{`${conversation.name} · rollcall`}</title>
+        <h1 id={headingId} className="room-name">
+          {conversation.name}
+        </h1>
+        <p role="alert">{REFUSALS.conversationGone}</p>
+        <p>
+          Back to <Link to="/">Conversations</Link>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section className="room-page" aria-labelledby={headingId}>
@@ -49,6 +77,7 @@ export function RoomPage() {
         conversation={conversation}
         viewerId={conversation.ownAccountId ?? userId ?? account}
         onConversationChanged={refreshConversation}
+        presenceKnown={presenceKnown}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { createTalkClient } from '../lib/api';
 import { useIdentity } from './identity';
 import { createAppQueryClient } from './query-client';
+import { watchReachability } from './reachability';
 import { createAppRouter } from './router';
 
 export interface AppServiceOptions {
@@ -14,6 +15,8 @@ export interface AppServiceOptions {
 export function createAppServices({ createRouter = createAppRouter, retry = true }: AppServiceOptions = {}) {
   const signOut = () => useIdentity.getState().signOut();
   const queryClient = createAppQueryClient({ onSignInRequired: signOut, retry });
+  // From the first request on, so an outage before any banner is on screen is not missed.
+  watchReachability(queryClient);
   const talkClient = createTalkClient({ getCredentials: () => useIdentity.getState().credentials });
 
   // Whoever signs in next must not see the previous person's data, however the sign-out happened.

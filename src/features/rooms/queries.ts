@@ -2,6 +2,16 @@ import { queryOptions } from '@tanstack/react-query';
 import { getConversation, listConversations, type TalkClient } from '../../lib/api';
 
 /**
+ * Talk pushes nothing to a console like this one, so what others change (the viewer's role, the lobby, the
+ * type, rooms the viewer was added to) is polled. Both requests are small (a room is a few KB, the list a
+ * few dozen rooms), so plain refetches are cheap; React Query pauses the intervals while the tab is hidden
+ * and refetches when it is shown again. The room list could ask for `modifiedSince` on Talk, but the demo
+ * server does not support it and a changed-only answer cannot say which rooms the viewer left.
+ */
+export const CONVERSATION_POLL_MS = 10_000;
+export const CONVERSATION_LIST_POLL_MS = 15_000;
+
+/**
  * Query keys and options of the rooms feature. Mutations invalidate through these keys: `all()` for anything
  * about conversations, `lists()` for the room list, `detail(token)` for one conversation.
  */
@@ -14,6 +24,9 @@ export const roomsQueries = {
     queryOptions({
       queryKey: roomsQueries.lists(),
       queryFn: ({ signal }) => listConversations(talk, { signal }),
+      refetchInterval: CONVERSATION_LIST_POLL_MS,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: true,
     }),
   /** What the server offers (the API generation, permissions): read once per client, so it never goes stale. */
   api: (talk: TalkClient) =>
@@ -26,5 +39,9 @@ export const roomsQueries = {
     queryOptions({
       queryKey: [...roomsQueries.details(), token] as const,
       queryFn: ({ signal }) => getConversation(talk, token, { signal }),
+      // Kept current because the page's controls (lobby switch, moderation) follow the viewer's role in it.
+      refetchInterval: CONVERSATION_POLL_MS,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: true,
     }),
 };

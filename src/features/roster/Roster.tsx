@@ -29,6 +29,8 @@ export interface RosterProps {
   viewerId: string | null;
   /** Something done here changed the conversation itself (adding an email guest made it public). */
   onConversationChanged?: () => void;
+  /** False while the server cannot be reached: then no row claims to know who is online. */
+  presenceKnown?: boolean;
 }
 
 interface Removal {
@@ -68,7 +70,7 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
  * controls (lobby, leave).
  */
-export function Roster({ conversation, viewerId, onConversationChanged }: RosterProps) {
+export function Roster({ conversation, viewerId, onConversationChanged, presenceKnown = true }: RosterProps) {
   const describeError = useDescribeError();
   const talk = useTalkClient();
   const { token } = conversation;
@@ -161,7 +163,8 @@ export function Roster({ conversation, viewerId, onConversationChanged }: Roster
   const selecting = conversation.canModerate;
 
   return (
-    <div className="roster">
+    // Presence words are hidden by the stylesheet rather than per row: the memoised rows need not render again.
+    <div className={presenceKnown ? 'roster' : 'roster roster--presence-unknown'}>
       <div className="roster-toolbar">
         {/* The one count: it speaks up as the search or the filters change what is shown. */}
         <p role="status" className="roster-count">
