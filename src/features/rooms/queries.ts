@@ -26,5 +26,8 @@ export const roomsQueries = {
     queryOptions({
       queryKey: [...roomsQueries.details(), token] as const,
       queryFn: ({ signal }) => getConversation(talk, token, { signal }),
+      // Stand-in for section C's polling of the conversation (take C's version on merge): the roster reads this
+      // room's lastActivity as its change hint (src/features/roster/refetch-policy.ts).
+      refetchInterval: 10_000,
     }),
 };
