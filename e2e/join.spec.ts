@@ -17,7 +17,7 @@ const PHONE = { width: 360, height: 740 };
 
 /** The keep-alive pulls every 5 s and the lobby is checked every 3 s: what the page notices, it says within this. */
 const NOTICED_WITHIN = { timeout: 10_000 };
-/** Moderators' rosters refresh every 7 s. */
+/** Rosters under 1,000 people refresh every 10 s (src/features/roster/refetch-policy.ts). */
 const ROSTER_REFRESH = { timeout: 15_000 };
 
 const OFFICE_HOURS: SeededConversation = { token: 'officehours', name: 'Open office hours' };

@@ -9,6 +9,7 @@ import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { reportServerTiming } from './http/server-timing';
 import { negotiateOcsFormat } from './http/xml';
 import { registerProxyRoutes, type ProxyOptions } from './proxy';
 import { TalkStore } from './talk/store';
@@ -88,6 +89,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   handleErrors(app);
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
   app.use(`${OCS_BASE}/*`, compress());
+  reportServerTiming(app, `${OCS_BASE}/*`);
   negotiateOcsFormat(app);
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });

@@ -97,6 +97,15 @@ export class TalkStore {
       .immediate();
   }
 
+  /** Rows this connection has inserted, updated or deleted so far: tells whether a request changed anything. */
+  private totalChanges(): number {
+    return (this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number }).changes;
+  }
+
+  /**
+   * Moves the room's lastActivity, as the system message Talk posts for a participant or room change does: it is
+   * how clients (rollcall's roster among them) learn from the cheap room request that something changed.
+   */
   private touch(room: RoomRow): void {
     this.repository.touchRoom(room.id, nowSeconds());
   }
@@ -219,8 +228,11 @@ export class TalkStore {
   ): { roomType?: RoomTypeValue } {
     const { room } = moderatedRoom(this.repository, token, identity, nowSeconds());
     checkParticipantsCanBeAdded(room);
+    const changesBefore = this.totalChanges();
     const result = this.addParticipantUnchecked(room, newParticipant, source);
-    this.touch(room);
+    // Talk posts a system message, and so moves lastActivity, only when someone was added (or the type changed):
+    // re-adding someone already in is a silent 200.
+    if (this.totalChanges() !== changesBefore) this.touch(room);
     return result;
   }
 

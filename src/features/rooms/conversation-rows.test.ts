@@ -12,6 +12,7 @@ function conversation(overrides: Partial<Conversation> & Pick<Conversation, 'tok
     ownAccountId: null,
     defaultPermissions: null,
     ownPermissions: null,
+    lastActivityAt: 0,
     ...overrides,
   };
 }

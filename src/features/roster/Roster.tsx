@@ -21,6 +21,7 @@ import { useDescribeError } from '../../lib/describe-error';
 import { useModeration } from './useModeration';
 import { canUndo } from './undo';
 import { useRoster } from './useRoster';
+import { useRosterChangeHint } from './useRosterChangeHint';
 import './roster.css';
 
 export interface RosterProps {
@@ -79,6 +80,7 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
   const deferredSearch = useDeferredValue(search);
   const filters = useRosterFilters(token, conversation.lobby.enabled);
   const roster = useRoster(token, deferredSearch, filters.masks);
+  useRosterChangeHint(token, conversation.lastActivityAt);
   const { data: api } = useQuery(rosterQueries.api(talk));
   const managesPermissions = conversation.canModerate && (api?.supportsPermissions ?? false);
   const canBan = conversation.canModerate && (api?.supportsBans ?? false) && conversationHasBans(conversation);

@@ -1,9 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { LobbyError, listBans, listParticipants, searchParticipantSuggestions, type TalkClient } from '../../lib/api';
 import { PARTICIPANTS_LISTED, mark } from './perf-marks';
-
-/** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
-const LARGE_ROSTER = 5_000;
+import { rosterPollInterval } from './refetch-policy';
 
 /** Query keys and options of the roster feature; its mutations invalidate `rosterQueries.participantsKey`. */
 export const rosterQueries = {
@@ -23,8 +21,9 @@ export const rosterQueries = {
       // goes by position instead: one participant leaving would give everyone after them a new object.
       structuralSharing: false,
       // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
-      // document is hidden) and refetch when the window regains focus.
-      refetchInterval: (query) => ((query.state.data?.length ?? 0) > LARGE_ROSTER ? 10_000 : 7_000),
+      // document is hidden), slowly for large rosters, which refetch on the conversation's change hint instead
+      // (refetch-policy.ts, useRosterChangeHint.ts), and refetch when the window regains focus.
+      refetchInterval: (query) => rosterPollInterval(query.state.data?.length ?? 0),
       refetchIntervalInBackground: false,
       refetchOnWindowFocus: true,
       // A 412 for a non-moderator is the lobby, a state the roster shows, not a failure of the page. Polling

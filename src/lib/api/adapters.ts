@@ -70,6 +70,7 @@ interface CommonRoomFields {
   lobbyState: number;
   lobbyTimer: number;
   participantType: number;
+  lastActivity: number;
 }
 
 function conversationFromRoom(
@@ -90,6 +91,8 @@ function conversationFromRoom(
     ownAccountId,
     defaultPermissions,
     ownPermissions,
+    // Talk sends Unix seconds.
+    lastActivityAt: room.lastActivity > 0 ? room.lastActivity * 1000 : 0,
   };
 }
 

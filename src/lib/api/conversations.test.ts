@@ -33,6 +33,7 @@ describe('listConversations', () => {
             lobbyState: 1,
             lobbyTimer: 1_800_000_000,
             participantType: 1,
+            lastActivity: 1_800_000_100,
           }),
         ],
       }),
@@ -55,6 +56,8 @@ describe('listConversations', () => {
         ownAccountId: 'alice',
         defaultPermissions: 0,
         ownPermissions: 0,
+        // Talk's seconds, as milliseconds.
+        lastActivityAt: 1_800_000_100_000,
       },
     ]);
   });
@@ -64,7 +67,7 @@ describe('listConversations', () => {
       talkServer({
         version: 'v1',
         rooms: [
-          v1Room({ token: 'design1', displayName: 'Design team', type: 2, participantType: 2 }),
+          v1Room({ token: 'design1', displayName: 'Design team', type: 2, participantType: 2, lastActivity: 1_800_000_200 }),
           v1Room({ token: 'dm1', displayName: 'Bob', type: 1, participantType: 5 }),
         ],
       }),
@@ -87,6 +90,7 @@ describe('listConversations', () => {
         ownAccountId: null,
         defaultPermissions: null,
         ownPermissions: null,
+        lastActivityAt: 1_800_000_200_000,
       },
       {
         token: 'dm1',
@@ -99,6 +103,7 @@ describe('listConversations', () => {
         ownAccountId: null,
         defaultPermissions: null,
         ownPermissions: null,
+        lastActivityAt: 0,
       },
     ]);
   });
@@ -169,6 +174,7 @@ describe.each(versions)('one conversation ($version)', ({ version, base, room })
       ownAccountId: version === 'v4' ? 'alice' : null,
       defaultPermissions: version === 'v4' ? 0 : null,
       ownPermissions: version === 'v4' ? 0 : null,
+      lastActivityAt: 0,
     });
   });
 

@@ -45,6 +45,12 @@ export interface Conversation {
    * does not hold someone with `Permission.SkipLobby`. Null where the server has no permissions (v1).
    */
   ownPermissions: number | null;
+  /**
+   * When something last happened here, in epoch milliseconds (Talk's `lastActivity`, whole seconds): a chat
+   * message, or a system message Talk posts for a participant change (added, removed, promoted, demoted, the
+   * lobby). It is how a roster learns cheaply that it may be out of date. 0 when the server did not say.
+   */
+  lastActivityAt: number;
 }
 
 export type NewConversationType = 'group' | 'public';
