@@ -5,6 +5,9 @@ import { PARTICIPANTS_LISTED, mark } from './perf-marks';
 /** Rosters this long are refetched less often: each refetch moves and compares the whole list. */
 const LARGE_ROSTER = 5_000;
 
+/** How long a list fetched ahead of the page counts as current when the page mounts (polling is separate). */
+const ROUTE_PREFETCH_FRESH_MS = 5_000;
+
 /** Query keys and options of the roster feature; its mutations invalidate `rosterQueries.participantsKey`. */
 export const rosterQueries = {
   all: () => ['roster'] as const,
@@ -22,6 +25,9 @@ export const rosterQueries = {
       // listParticipants already keeps the objects of unchanged participants, by key. React Query's sharing
       // goes by position instead: one participant leaving would give everyone after them a new object.
       structuralSharing: false,
+      // The route prefetches the list beside the conversation (app/prefetch.ts); the roster mounts once the
+      // conversation is in, and must not ask again for a list that has only just arrived.
+      staleTime: ROUTE_PREFETCH_FRESH_MS,
       // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
       // document is hidden) and refetch when the window regains focus.
       refetchInterval: (query) => ((query.state.data?.length ?? 0) > LARGE_ROSTER ? 10_000 : 7_000),
