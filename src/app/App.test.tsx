@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -102,4 +102,37 @@ describe('the app', () => {
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
     expect(sessionStorage.getItem('rollcall.identity')).not.toContain('alice');
   });
+
+  it('takes the focus to the heading of each page navigated to, but leaves the first page to the browser', async () => {
+    demoServer();
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const { router } = renderApp('/');
+    const conversations = await screen.findByRole('heading', { level: 1, name: 'Conversations' });
+    expect(conversations).not.toHaveFocus();
+
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Design team' }));
+    // The room page is a lazy chunk: compiling it on first use takes a while on a busy machine.
+    const room = await screen.findByRole('heading', { level: 1, name: 'Design team' }, { timeout: 20_000 });
+    await vi.waitFor(() => expect(room).toHaveFocus());
+
+    await act(() => router.navigate(-1));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Conversations' })).toHaveFocus());
+  }, 30_000);
+
+  it('leaves the focus where the person put it while the next page was loading', async () => {
+    const server = demoServer();
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const room = server.hold({ method: 'GET', path: `${TALK_V4_BASE}/room/designteam` });
+    const { router } = renderApp('/');
+    await screen.findByRole('link', { name: 'Design team' });
+
+    await act(() => router.navigate('/rooms/designteam'));
+    await room.arrived;
+    // The person tabs to "Sign out" while the conversation is still on its way.
+    act(() => screen.getByRole('button', { name: 'Sign out' }).focus());
+    room.release();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Design team' }, { timeout: 20_000 })).not.toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus();
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 
 /** A page that never shows a heading (a failure panel) stops the wait after this long. */
@@ -15,22 +15,33 @@ const HEADING_WAIT_MS = 10_000;
  */
 export function useFocusHeadingOnNavigation(): void {
   const { pathname } = useLocation();
-  const shownPathname = useRef(pathname);
+  // Where the focus was when the new address first rendered: before the new page's own effects could move it.
+  // Kept as state derived during render, so the first page (navigated: false) and StrictMode's second effect
+  // run change nothing.
+  const [shown, setShown] = useState<ShownPage>({ pathname, focusedBefore: null, navigated: false });
+  if (shown.pathname !== pathname) {
+    setShown({ pathname, focusedBefore: typeof document === 'undefined' ? null : document.activeElement, navigated: true });
+  }
 
   useEffect(() => {
-    // The same page (a changed search or hash, or React running the effect twice in development): nothing new.
-    if (shownPathname.current === pathname) return;
-    shownPathname.current = pathname;
-    const focusedBefore = document.activeElement;
+    if (!shown.navigated) return;
     return whenHeadingAppears((heading) => {
       const focused = document.activeElement;
-      const untouched = focused === null || focused === document.body || focused === focusedBefore;
+      // Still on nothing, or on what had it before the new page (a link of the header that stays): the page
+      // has not chosen a place of its own, and neither has the person.
+      const untouched = focused === null || focused === document.body || focused === shown.focusedBefore;
       if (!untouched) return;
       // Headings are not focusable by themselves; -1 keeps them out of the Tab order.
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading.focus();
     });
-  }, [pathname]);
+  }, [shown]);
+}
+
+interface ShownPage {
+  pathname: string;
+  focusedBefore: Element | null;
+  navigated: boolean;
 }
 
 /** Calls `found` with the page's h1 once there is one; the returned function stops waiting. */
