@@ -10,6 +10,8 @@ export interface LongTask {
 }
 
 export interface FetchTiming {
+  /** When the app asked for it (fetch() called): a request waiting for a connection has started already. */
+  startTime: number;
   requestStart: number;
   responseStart: number;
   responseEnd: number;
@@ -19,6 +21,8 @@ export interface FetchTiming {
 
 export interface FirstRows {
   fetch: FetchTiming;
+  /** The page's DOMContentLoaded (its start), on the page's clock, whose 0 is the navigation's start. */
+  domContentLoaded: number;
   received: number;
   painted: number;
 }
@@ -34,6 +38,7 @@ export function workerParticipantFetches(): WorkerFetches {
   const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((entry) => new URL(entry.name).pathname.endsWith('/participants'))
     .map((entry) => ({
+      startTime: entry.startTime,
       requestStart: entry.requestStart,
       responseStart: entry.responseStart,
       responseEnd: entry.responseEnd,
@@ -164,6 +169,7 @@ export function installProbes(): void {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       if (!new URL(entry.name).pathname.endsWith('/participants')) continue;
       participantFetches.push({
+        startTime: entry.startTime,
         requestStart: entry.requestStart,
         responseStart: entry.responseStart,
         responseEnd: entry.responseEnd,
@@ -254,15 +260,17 @@ export function installProbes(): void {
       const inWorker = workerFetches?.fetches[0];
       const shifted = inWorker && {
         ...inWorker,
+        startTime: inWorker.startTime + shift,
         requestStart: inWorker.requestStart + shift,
         responseStart: inWorker.responseStart + shift,
         responseEnd: inWorker.responseEnd + shift,
       };
       // The first list is whichever was asked first: the worker's, or (where the page fetched it itself) the page's.
       const fetch = [participantFetches[0], shifted].filter((timing) => timing !== undefined).sort((a, b) => a.requestStart - b.requestStart)[0];
-      if (!received || !painted || !fetch) return null;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      if (!received || !painted || !fetch || !navigation) return null;
       sample();
-      return { fetch, received: received.startTime, painted: painted.startTime };
+      return { fetch, domContentLoaded: navigation.domContentLoadedEventStart, received: received.startTime, painted: painted.startTime };
     },
 
     pausePolling() {

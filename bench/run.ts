@@ -506,6 +506,31 @@ function report(input: {
   }
 
   for (const run of [small, large]) {
+    // Negative when the request went out before DOMContentLoaded: the route's loader runs as the script starts.
+    const wait = run.first.fetch.startTime - run.first.domContentLoaded;
+    lines.push({
+      figure: `11. Participants request starts after DOMContentLoaded, ${count(run.size)}`,
+      measured: ms(wait),
+      cpu: '—',
+      target: '≤ 100 ms',
+      verdict: wait <= 100 ? 'ok' : 'OVER TARGET',
+    });
+  }
+  for (const run of [small, large]) {
+    // The server's own time: from the request sent to its first byte back (no Server-Timing from the demo server).
+    const serverMs = run.first.fetch.responseStart - run.first.fetch.requestStart;
+    // The target speaks of a 10,000 roster; the 100,000 one is shown beside it for scale.
+    const judged = run.size <= WEBINAR_SIZE;
+    lines.push({
+      figure: `12. Navigation → first rows, ${count(run.size)}`,
+      measured: `${ms(run.first.painted)} (server ${ms(serverMs)})`,
+      cpu: '—',
+      target: judged ? `≤ server + 150 ms = ${ms(serverMs + 150)}` : `(no target; server + 150 ms = ${ms(serverMs + 150)})`,
+      verdict: !judged ? 'info' : run.first.painted <= serverMs + 150 ? 'ok' : 'OVER TARGET',
+    });
+  }
+
+  for (const run of [small, large]) {
     const figure2 = `2. Keystroke → filtered rows, ${count(run.size)}`;
     const keystrokes = run.search?.keystrokes ?? [];
     const timed = keystrokes.flatMap((keystroke) => (keystroke.paintedMs === null ? [] : [keystroke.paintedMs]));
@@ -690,10 +715,11 @@ function report(input: {
 
   console.log('\nDetails');
   for (const run of [small, large]) {
-    const { fetch, received, painted } = run.first;
+    const { fetch, received, painted, domContentLoaded } = run.first;
     const cpu = run.firstCpu;
     console.log(
-      `- ${count(run.size)} roster load: response ${mb(fetch.decodedBodySize)} JSON (${mb(fetch.transferSize)} on the wire), ` +
+      `- ${count(run.size)} roster load: DOMContentLoaded at ${ms(domContentLoaded)}, participants asked for at ${ms(fetch.startTime)}, ` +
+        `sent at ${ms(fetch.requestStart)}, last byte at ${ms(fetch.responseEnd)}, rows painted at ${ms(painted)} (from the navigation's start); response ${mb(fetch.decodedBodySize)} JSON (${mb(fetch.transferSize)} on the wire), ` +
         `request → last byte ${ms(fetch.responseEnd - fetch.requestStart)} (first byte ${ms(fetch.responseStart - fetch.requestStart)}); ` +
         `last byte → parsed and adapted ${ms(received - fetch.responseEnd)}${cpu ? ` (CPU ${ms(cpu.parse)})` : ''}; ` +
         `→ sorted, rendered, painted ${ms(painted - received)}${cpu ? ` (CPU ${ms(cpu.render)})` : ''}.`,
@@ -766,7 +792,10 @@ function report(input: {
       'polling is held between phases so that a background refetch lands only in (4), which refetches as a returning tab does ' +
       '(visibilitychange), waits for the app\'s rollcall:participants-listed mark and counts MutationObserver records on the list; main-thread CPU from a Chromium trace of each phase ' +
       '(thread time of the page\'s tasks); (8) used JS heap of the page and of the participants worker after a forced GC, ' +
-      'over the DevTools protocol, once the roster has been opened, refetched, searched and exported; (9) a click on "Export CSV" with the whole 100,000 shown, until its live region says "Exported …" (the file is handed to the download), long tasks meanwhile. kB = 1,000 bytes, MB = 1,000,000 bytes.',
+      'over the DevTools protocol, once the roster has been opened, refetched, searched and exported; (11) the participants ' +
+      'request\'s startTime (fetch() called) minus the navigation entry\'s domContentLoadedEventStart; (12) the mark ' +
+      'rollcall:roster-rows-painted on the page\'s clock (0 = the navigation\'s start, a reload of /rooms/TOKEN with the ' +
+      'API generation remembered), against the participants response\'s responseStart − requestStart plus 150 ms; (9) a click on "Export CSV" with the whole 100,000 shown, until its live region says "Exported …" (the file is handed to the download), long tasks meanwhile. kB = 1,000 bytes, MB = 1,000,000 bytes.',
   );
 }
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,6 @@ import { TALK_V4_BASE } from '../../contract/wire';
 import { demoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
-import { appRoutes } from './router';
 import { createAppServices } from './services';
 
 // alice and the seeded conversations of server/db/seed.ts; she owns the design team.
@@ -14,7 +13,7 @@ import { createAppServices } from './services';
 function renderApp(path: string) {
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [path] }),
+    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
   });
   render(<App services={services} />);
   return services;
@@ -46,7 +45,10 @@ describe('the app', () => {
     expect(router.state.location.search).toBe('?tab=x');
     expect(useIdentity.getState().credentials).toEqual({ account: 'alice', password: 'demo' });
     expect(sessionStorage.getItem('rollcall.identity')).toContain('alice');
-    expect(localStorage.length).toBe(0);
+    // Only the API generation outlives the tab; the password never does.
+    const kept = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
+    expect(kept).toEqual(['rollcall.talk-api']);
+    expect(localStorage.getItem('rollcall.talk-api')).not.toContain('demo');
   });
 
   it('ignores a `next` that would leave the origin', async () => {
@@ -100,4 +102,37 @@ describe('the app', () => {
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
     expect(sessionStorage.getItem('rollcall.identity')).not.toContain('alice');
   });
+
+  it('takes the focus to the heading of each page navigated to, but leaves the first page to the browser', async () => {
+    demoServer();
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const { router } = renderApp('/');
+    const conversations = await screen.findByRole('heading', { level: 1, name: 'Conversations' });
+    expect(conversations).not.toHaveFocus();
+
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Design team' }));
+    // The room page is a lazy chunk: compiling it on first use takes a while on a busy machine.
+    const room = await screen.findByRole('heading', { level: 1, name: 'Design team' }, { timeout: 20_000 });
+    await vi.waitFor(() => expect(room).toHaveFocus());
+
+    await act(() => router.navigate(-1));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Conversations' })).toHaveFocus());
+  }, 30_000);
+
+  it('leaves the focus where the person put it while the next page was loading', async () => {
+    const server = demoServer();
+    useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
+    const room = server.hold({ method: 'GET', path: `${TALK_V4_BASE}/room/designteam` });
+    const { router } = renderApp('/');
+    await screen.findByRole('link', { name: 'Design team' });
+
+    await act(() => router.navigate('/rooms/designteam'));
+    await room.arrived;
+    // The person tabs to "Sign out" while the conversation is still on its way.
+    act(() => screen.getByRole('button', { name: 'Sign out' }).focus());
+    room.release();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Design team' }, { timeout: 20_000 })).not.toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus();
+  }, 30_000);
 });

@@ -4,13 +4,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { demoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
-import { appRoutes } from './router';
 import { createAppServices } from './services';
 
 function renderApp(path: string) {
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [path] }),
+    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
   });
   render(<App services={services} />);
   return services;

@@ -45,6 +45,7 @@ export const REFUSALS = {
   moderatorsOnly: 'Only moderators can do this.',
   conversationNotFound: 'This conversation does not exist or the link is wrong.',
   conversationGone: 'This conversation no longer exists, or you are no longer a participant of it.',
+  conversationUnknown: 'This conversation does not exist, or you are not one of its participants.',
   wrongPassword: 'The password is wrong. Check it and try again.',
   banned: 'You have been banned from this conversation.',
   joinedElsewhere: 'You joined this conversation from another window.',

@@ -5,6 +5,13 @@ import { useIdentity } from './identity';
 import { Notices } from './notices';
 import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
+import { useFocusHeadingOnNavigation } from './page-focus';
+
+/** Around every page: takes the focus to the page's heading when another page is navigated to. */
+export function PageFocus() {
+  useFocusHeadingOnNavigation();
+  return <Outlet />;
+}
 
 /** Everything behind sign-in. Losing the identity (sign-out, or a 401 anywhere) lands on the sign-in page. */
 export function ProtectedLayout() {
@@ -57,7 +64,9 @@ export function NotFoundPage() {
   return (
     <section aria-labelledby="not-found-heading">
       <title>Page not found · rollcall</title>
-      <h1 id="not-found-heading">Page not found</h1>
+      <h1 id="not-found-heading" tabIndex={-1}>
+        Page not found
+      </h1>
       <p>
         There is nothing at this address. <Link to="/">Back to the conversations</Link>
       </p>

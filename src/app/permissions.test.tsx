@@ -10,7 +10,6 @@ import { TALK_V4_BASE, type V4Participant, type V4Room } from '../../contract/wi
 import { demoServer, type DemoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
-import { appRoutes } from './router';
 import { createAppServices } from './services';
 import { useNotices } from '../lib/notices';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
@@ -23,7 +22,7 @@ function renderRoomPage(token: string, account = 'alice') {
   useIdentity.setState({ credentials: { account, password: 'demo' } });
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [`/rooms/${token}`] }),
+    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [`/rooms/${token}`] }),
   });
   render(<App services={services} />);
 }

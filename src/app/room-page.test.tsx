@@ -1,20 +1,20 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router-dom';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoServer } from '../test/demo-server';
+import { demoServer, type DemoServer } from '../test/demo-server';
 import { App } from './App';
 import { useIdentity } from './identity';
-import { appRoutes } from './router';
 import { createAppServices } from './services';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
 
 giveTheRosterAViewport();
 
-function renderRoomPage(token: string) {
-  demoServer();
+/** The app at the conversation `token`, answered by a fresh demo server unless one is given. */
+function renderRoomPage(token: string, server?: DemoServer) {
+  if (!server) demoServer();
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [`/rooms/${token}`] }),
+    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [`/rooms/${token}`] }),
   });
   render(<App services={services} />);
   return services;
@@ -45,12 +45,29 @@ describe('the conversation page', () => {
     expect(screen.getByRole('button', { name: 'Actions for Bob' })).toBeInTheDocument();
   });
 
-  it('explains a conversation that is not there', async () => {
-    // React and the router log the error they caught; here it is the expected outcome.
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('asks for the participants without waiting for the conversation, and for each only once', async () => {
+    const server = demoServer();
+    const room = server.hold({ method: 'GET', path: `${server.talkBase}/room/designteam` });
+    renderRoomPage('designteam', server);
+
+    await room.arrived;
+    // The route started both: the participants are on their way while the conversation is still unanswered.
+    await vi.waitFor(() => expect(server.calls({ method: 'GET', path: /\/room\/designteam\/participants$/ })).toHaveLength(1));
+    room.release();
+
+    expect(await screen.findByText('5 participants')).toBeInTheDocument();
+    expect(server.calls({ method: 'GET', path: `${server.talkBase}/room/designteam` })).toHaveLength(1);
+    expect(server.calls({ method: 'GET', path: /\/room\/designteam\/participants$/ })).toHaveLength(1);
+  });
+
+  it('gives a conversation that is not there a page of its own, with a way back and nothing to retry', async () => {
     renderRoomPage('nosuchroom');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This does not exist');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Conversation not found' })).toBeInTheDocument();
+    expect(screen.getByText('This conversation does not exist, or you are not one of its participants.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Conversations' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(document.title).toBe('Conversation not found · rollcall');
   });
 });

@@ -38,7 +38,10 @@ export function RoomPage() {
   const [wasParticipant, setWasParticipant] = useState(false);
   if (conversation?.ownRole && !wasParticipant) setWasParticipant(true);
 
-  if (!conversation) return <p role="status">Loading the conversation…</p>;
+  if (!conversation) {
+    if (error instanceof NotFoundError) return <ConversationNotFound />;
+    return <p role="status">Loading the conversation…</p>;
+  }
 
   // The room polls (rooms/queries.ts): losing it, or the role in it, while the page is open means the viewer was
   // removed (or the conversation deleted). Stale controls would only lead to refusals, so the page says so instead.
@@ -62,7 +65,8 @@ export function RoomPage() {
   return (
     <section className="room-page" aria-labelledby={headingId}>
       <title>{`${conversation.name} · rollcall`}</title>
-      <h1 id={headingId} className="room-name">
+      {/* tabIndex -1: the focus moves here when the page is navigated to (app/page-focus.ts). */}
+      <h1 id={headingId} className="room-name" tabIndex={-1}>
         {conversation.name}
       </h1>
       <div className="room-controls">
@@ -79,6 +83,26 @@ export function RoomPage() {
         onConversationChanged={refreshConversation}
         presenceKnown={presenceKnown}
       />
+    </section>
+  );
+}
+
+/**
+ * Talk answers 404 both for a conversation that does not exist and for one the viewer is not in: either way
+ * there is nothing to retry, so the page says so and leads back to the list.
+ */
+function ConversationNotFound() {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <title>Conversation not found · rollcall</title>
+      <h1 id={headingId} tabIndex={-1}>
+        Conversation not found
+      </h1>
+      <p>{REFUSALS.conversationUnknown}</p>
+      <p>
+        Back to <Link to="/">Conversations</Link>
+      </p>
     </section>
   );
 }

@@ -10,6 +10,8 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  // The API generation the app remembers between page loads: each test's server may speak another one.
+  localStorage.clear();
   // Notices live in a module-wide store, like the app's; each test starts without any.
   useNotices.setState({ notices: [] });
 });

@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
+import type { Conversation } from '../../lib/api';
 import { LobbyControls } from './LobbyControls';
+import { roomsQueries } from './queries';
+import { hasLobby } from './useLobbyControls';
 
 // The seeded officehours (server/db/seed.ts) is public with its lobby off: bob owns it, alice (the viewer unless
 // said otherwise) moderates it, eve is a member.
@@ -138,5 +141,29 @@ describe('LobbyControls', () => {
     expect(lobby).toBeDisabled();
     expect(lobby).toHaveAccessibleDescription('Only moderators can change the lobby.');
     expect(screen.getByLabelText('Lobby start time')).toBeDisabled();
+  });
+
+  it('is not offered in a one-to-one conversation, which has no lobby', async () => {
+    const server = demoServer();
+    const { services } = renderPage(<LobbyControls token="alicebob" />);
+
+    // Once the conversation has been read, the controls would be on screen if they were offered.
+    await vi.waitFor(() => expect(services.queryClient.getQueryState(roomsQueries.detail(services.talkClient, 'alicebob').queryKey)?.status).toBe('success'));
+    expect(server.calls({ path: /\/room\/alicebob$/ })).not.toHaveLength(0);
+    expect(screen.queryByRole('switch', { name: 'Lobby' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Lobby start time')).not.toBeInTheDocument();
+  });
+});
+
+describe('hasLobby', () => {
+  it.each([
+    ['group', true],
+    ['public', true],
+    ['one-to-one', false],
+    ['former-one-to-one', false],
+    ['changelog', false],
+    ['note-to-self', false],
+  ] as const)('a %s conversation: %s', (type, expected) => {
+    expect(hasLobby({ type } as Conversation)).toBe(expected);
   });
 });

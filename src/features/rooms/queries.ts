@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getConversation, listConversations, type TalkClient } from '../../lib/api';
+import { NotFoundError, getConversation, listConversations, type TalkClient } from '../../lib/api';
 
 /**
  * Talk pushes nothing to a console like this one, so what others change (the viewer's role, the lobby, the
@@ -43,5 +43,10 @@ export const roomsQueries = {
       refetchInterval: CONVERSATION_POLL_MS,
       refetchIntervalInBackground: false,
       refetchOnWindowFocus: true,
+      // The route prefetches it (app/prefetch.ts): the page that mounts a moment later does not ask again.
+      staleTime: 5_000,
+      // An unknown conversation is a page of its own (what the address names is not there), not a failure to
+      // offer "Try again" for: the page reads the error instead of the route's error element.
+      throwOnError: (error, query) => !(error instanceof NotFoundError) && query.state.data === undefined,
     }),
 };

@@ -10,7 +10,7 @@ import { LOBBY_MODERATORS_ONLY, LOBBY_START_IN_PAST } from './refusals';
 export interface LobbyControlsModel {
   /** The lobby as the server last said. */
   enabled: boolean;
-  /** Only moderators may change it, and only where a lobby exists (not in one-to-one conversations). */
+  /** Only moderators may change it. */
   canChange: boolean;
   /** Why the controls are disabled, in words; null when they are not. */
   disabledReason: string | null;
@@ -28,14 +28,16 @@ export interface LobbyControlsModel {
   onApplyStartTime: () => void;
 }
 
-const NO_LOBBY_HERE = 'One-to-one conversations have no lobby.';
+/** Talk has a lobby only where guests and non-moderators can be kept waiting: group and public conversations. */
+const TYPES_WITH_A_LOBBY: ReadonlySet<Conversation['type']> = new Set(['group', 'public']);
 
-function hasLobby(conversation: Conversation): boolean {
-  return conversation.type !== 'one-to-one' && conversation.type !== 'former-one-to-one';
+export function hasLobby(conversation: Conversation): boolean {
+  return TYPES_WITH_A_LOBBY.has(conversation.type);
 }
 
 /**
- * The view-model of the lobby controls of one conversation; null until the conversation is loaded. The start
+ * The view-model of the lobby controls of one conversation; null until the conversation is loaded, and in
+ * conversations without a lobby (one-to-one, former one-to-one, changelog, note to self). The start
  * time is kept as typed until it is saved, and when saving fails.
  */
 export function useLobbyControls(token: string): LobbyControlsModel | null {
@@ -61,12 +63,11 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
     },
   });
 
-  if (!conversation) return null;
+  if (!conversation || !hasLobby(conversation)) return null;
 
   const savedStartTime = conversation.lobby.opensAt === null ? '' : toLocalInputValue(conversation.lobby.opensAt);
   const startTime = typedStartTime ?? savedStartTime;
-  const lobbyExists = hasLobby(conversation);
-  const canChange = conversation.canModerate && lobbyExists;
+  const canChange = conversation.canModerate;
 
   /** Sends the lobby on with the field's start time, unless that time is already past. */
   function saveEnabled() {
@@ -81,7 +82,7 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
   return {
     enabled: conversation.lobby.enabled,
     canChange,
-    disabledReason: canChange ? null : lobbyExists ? LOBBY_MODERATORS_ONLY : NO_LOBBY_HERE,
+    disabledReason: canChange ? null : LOBBY_MODERATORS_ONLY,
     startTime,
     canApplyStartTime: conversation.lobby.enabled && startTime !== savedStartTime,
     scheduleText:

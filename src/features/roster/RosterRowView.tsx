@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { MenuTrigger } from '../../components/ui';
-import type { RosterRow } from './roster-rows';
+import { showsOnline, type RosterRow } from './roster-rows';
 
 /** Opens the one roster menu for `row` next to its actions button, focused on its first or last item. */
 export type OpenRowMenu = (row: RosterRow, anchor: HTMLButtonElement, focus: 'first' | 'last') => void;
@@ -45,6 +45,7 @@ export const RosterRowView = memo(function RosterRowView({
   onToggleSelect,
 }: RosterRowViewProps) {
   const isPerson = row.participant.kind !== 'group' && row.participant.kind !== 'circle';
+  const online = showsOnline(row, isSelf);
 
   return (
     <li
@@ -85,8 +86,8 @@ export const RosterRowView = memo(function RosterRowView({
           <span className="roster-role">{row.roleLabel}</span>
           {row.kindLabel && <span>{row.kindLabel}</span>}
           {isPerson && (
-            <span className={row.online ? 'roster-presence roster-presence--online' : 'roster-presence'}>
-              {row.online ? 'Online' : 'Offline'}
+            <span className={online ? 'roster-presence roster-presence--online' : 'roster-presence'}>
+              {online ? 'Online' : 'Offline'}
             </span>
           )}
           {row.inCall && <span className="tag tag--call">In call</span>}

@@ -3,6 +3,9 @@ import { LobbyError, listBans, listParticipants, searchParticipantSuggestions, t
 import { PARTICIPANTS_LISTED, mark } from './perf-marks';
 import { rosterPollInterval } from './refetch-policy';
 
+/** How long a list fetched ahead of the page counts as current when the page mounts (polling is separate). */
+const ROUTE_PREFETCH_FRESH_MS = 5_000;
+
 /** Query keys and options of the roster feature; its mutations invalidate `rosterQueries.participantsKey`. */
 export const rosterQueries = {
   all: () => ['roster'] as const,
@@ -20,6 +23,9 @@ export const rosterQueries = {
       // listParticipants already keeps the objects of unchanged participants, by key. React Query's sharing
       // goes by position instead: one participant leaving would give everyone after them a new object.
       structuralSharing: false,
+      // The route prefetches the list beside the conversation (app/prefetch.ts); the roster mounts once the
+      // conversation is in, and must not ask again for a list that has only just arrived.
+      staleTime: ROUTE_PREFETCH_FRESH_MS,
       // Talk has no push for rosters: poll while the page is visible (React Query pauses the interval while the
       // document is hidden), slowly for large rosters, which refetch on the conversation's change hint instead
       // (refetch-policy.ts, useRosterChangeHint.ts), and refetch when the window regains focus.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { participant } from '../../test/talk-fixtures';
 import {
   rosterActions,
+  showsOnline,
   toRosterRow,
   toSortedRosterRows,
   type RosterViewer,
@@ -35,6 +36,15 @@ describe('roster rows', () => {
     ]);
     expect(rows[0]?.avatarUrl).toBe('/index.php/avatar/alice/64');
     expect(rows.slice(2).every((row) => row.avatarUrl === null || row.name === 'Carol')).toBe(true);
+  });
+
+  it('say the viewer is online even when the server has no session of theirs, and nobody else', () => {
+    const absent = toRosterRow(participant({ displayName: 'Alice', online: false }));
+    const present = toRosterRow(participant({ displayName: 'Bob', online: true }));
+
+    expect(showsOnline(absent, true)).toBe(true);
+    expect(showsOnline(absent, false)).toBe(false);
+    expect(showsOnline(present, false)).toBe(true);
   });
 
   it('encode the account id in the avatar address', () => {

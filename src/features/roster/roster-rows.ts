@@ -269,6 +269,14 @@ export function isViewer(row: RosterRow, viewer: RosterViewer): boolean {
 }
 
 /**
+ * Whether a row shows "Online". The viewer is using this console, so they are present whatever the server says:
+ * Talk counts only a joined session (a call or chat window) as online, and reading a roster joins nothing.
+ */
+export function showsOnline(row: RosterRow, isSelf: boolean): boolean {
+  return row.online || isSelf;
+}
+
+/**
  * What the viewer may do with a row, as Talk allows it: only moderators act; nobody acts on the owner or on
  * themselves (leaving is its own button); promotion is for members and guests (accounts, guests, email
  * invitees: groups and circles have no moderator role); demotion for moderators and guest moderators.

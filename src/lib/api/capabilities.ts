@@ -37,3 +37,56 @@ export function talkApiFromCapabilities(capabilities: CapabilitiesData): TalkApi
     supportsBans: features.includes(Feature.Bans),
   };
 }
+
+/**
+ * Where the API generation is kept between page loads, so that a reload starts its requests at once instead of
+ * after the capabilities (they are read anyway, to correct a remembered answer that no longer holds).
+ */
+export interface TalkApiMemory {
+  recall(): TalkApi | null;
+  remember(api: TalkApi): void;
+}
+
+const MEMORY_KEY = 'rollcall.talk-api';
+
+/** A memory in Web Storage (the origin's, so one per server); anything unreadable there counts as nothing. */
+export function talkApiMemoryIn(storage: Pick<Storage, 'getItem' | 'setItem'>): TalkApiMemory {
+  return {
+    recall() {
+      try {
+        const value: unknown = JSON.parse(storage.getItem(MEMORY_KEY) ?? 'null');
+        return isTalkApi(value) ? value : null;
+      } catch {
+        return null;
+      }
+    },
+    remember(api) {
+      try {
+        storage.setItem(MEMORY_KEY, JSON.stringify(api));
+      } catch {
+        // Storage full or refused (private mode): the next load reads the capabilities first, as without memory.
+      }
+    },
+  };
+}
+
+function isTalkApi(value: unknown): value is TalkApi {
+  if (typeof value !== 'object' || value === null) return false;
+  const api = value as Record<string, unknown>;
+  return (
+    ((api.version === 'v4' && api.base === TALK_V4_BASE) || (api.version === 'v1' && api.base === TALK_V1_BASE)) &&
+    typeof api.supportsCircles === 'boolean' &&
+    typeof api.supportsPermissions === 'boolean' &&
+    typeof api.supportsBans === 'boolean'
+  );
+}
+
+export function sameTalkApi(a: TalkApi, b: TalkApi): boolean {
+  return (
+    a.version === b.version &&
+    a.base === b.base &&
+    a.supportsCircles === b.supportsCircles &&
+    a.supportsPermissions === b.supportsPermissions &&
+    a.supportsBans === b.supportsBans
+  );
+}

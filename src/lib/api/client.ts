@@ -1,4 +1,4 @@
-import { fetchCapabilities, talkApiFromCapabilities, type TalkApi } from './capabilities';
+import { fetchCapabilities, sameTalkApi, talkApiFromCapabilities, type TalkApi, type TalkApiMemory } from './capabilities';
 import { createParticipantsFeed, type ParticipantsFeed } from './participants-feed';
 import { prepareRequest, request, type Credentials, type HttpMethod, type RequestOptions } from './transport';
 
@@ -11,16 +11,26 @@ export interface TalkClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   /** Participant lists, made with the same credentials: fetched, decoded and compared off the main thread. */
   readonly participants: ParticipantsFeed;
-  /** The API generation and base path, from the capabilities (fetched once per client). */
+  /**
+   * The API generation and base path, from the capabilities (fetched once per client). With a memory, what an
+   * earlier page load learnt answers at once, while the capabilities are read to confirm it.
+   */
   api(): Promise<TalkApi>;
 }
 
 export interface TalkClientOptions {
   /** Read on every request, so signing in or out takes effect at once. */
   getCredentials: () => Credentials | null;
+  /** Keeps the API generation between page loads; without one, every page load waits for the capabilities. */
+  apiMemory?: TalkApiMemory;
+  /**
+   * The capabilities contradicted the remembered API (the server was upgraded or replaced): whatever was asked
+   * with the remembered one should be asked again. `api()` gives the corrected answer by then.
+   */
+  onApiCorrected?: (api: TalkApi) => void;
 }
 
-export function createTalkClient({ getCredentials }: TalkClientOptions): TalkClient {
+export function createTalkClient({ getCredentials, apiMemory, onApiCorrected }: TalkClientOptions): TalkClient {
   let pendingApi: Promise<TalkApi> | null = null;
   const withCredentials = (options: RequestOptions): RequestOptions => ({
     ...options,
@@ -35,11 +45,27 @@ export function createTalkClient({ getCredentials }: TalkClientOptions): TalkCli
     participants: createParticipantsFeed((path, params) => prepareRequest('GET', path, withCredentials({ params }))),
 
     api() {
+      if (pendingApi) return pendingApi;
+      const remembered = apiMemory?.recall() ?? null;
       // No abort signal: the answer is shared by every caller, and one caller leaving must not cancel it.
-      pendingApi ??= fetchCapabilities({ credentials: getCredentials() }).then(talkApiFromCapabilities, (error: unknown) => {
-        pendingApi = null; // a failed read is retried by the next caller instead of being remembered
-        throw error;
-      });
+      const read = fetchCapabilities({ credentials: getCredentials() }).then(talkApiFromCapabilities);
+      const confirmed = read.then(
+        (api) => {
+          apiMemory?.remember(api);
+          if (remembered && !sameTalkApi(remembered, api)) {
+            pendingApi = Promise.resolve(api);
+            onApiCorrected?.(api);
+          }
+          return api;
+        },
+        (error: unknown) => {
+          pendingApi = null; // a failed read is retried by the next caller instead of being remembered
+          throw error;
+        },
+      );
+      // With a remembered answer the read only confirms it; its failure shows in the requests that follow.
+      if (remembered) confirmed.catch(() => {});
+      pendingApi = remembered ? Promise.resolve(remembered) : confirmed;
       return pendingApi;
     },
   };

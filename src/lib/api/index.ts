@@ -14,7 +14,7 @@ export {
   isTransientError,
 } from './errors';
 export type { Credentials, HttpMethod, ParamValue, Params, RequestOptions } from './transport';
-export type { TalkApi, TalkApiVersion } from './capabilities';
+export { talkApiMemoryIn, type TalkApi, type TalkApiMemory, type TalkApiVersion } from './capabilities';
 export { createTalkClient, type TalkClient } from './client';
 export { createConversation, getConversation, leaveConversation, listConversations, setLobby } from './conversations';
 export {
