@@ -122,6 +122,8 @@ export interface BenchApi {
   /** The first list of this visit; `workerFetches` are those a worker made (the page's own timeline misses them). */
   firstRows(workerFetches: WorkerFetches | null): FirstRows | null;
   pausePolling(): void;
+  /** Lets the app poll again, as a visible tab does, without the refetch a returning tab makes. */
+  resumePolling(): void;
   seen(): { rows: number; avatarUrls: number };
   scrollThrough(options: { pageSteps: number; jumpSteps: number; budgetMs: number }): Promise<ScrollResult>;
   type(
@@ -275,6 +277,10 @@ export function installProbes(): void {
 
     pausePolling() {
       hidden = true;
+    },
+
+    resumePolling() {
+      hidden = false;
     },
 
     seen() {
