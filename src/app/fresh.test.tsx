@@ -7,7 +7,6 @@ import { giveTheRosterAViewport } from '../test/roster-viewport';
 import { App } from './App';
 import { useIdentity } from './identity';
 import { OUT_OF_DATE } from './offline-banner';
-import { appRoutes } from './router';
 import { createAppServices } from './services';
 
 giveTheRosterAViewport();
@@ -22,7 +21,7 @@ beforeEach(() => {
 function renderAppAt(path: string) {
   const services = createAppServices({
     retry: false,
-    createRouter: () => createMemoryRouter(appRoutes, { initialEntries: [path] }),
+    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
   });
   render(<App services={services} />);
   return services;
