@@ -35,8 +35,10 @@ export function RoomPage() {
 
   // Set while rendering (React's way to remember something about earlier renders): whether the viewer has been
   // a participant here, so that a public conversation answering with no role afterwards means they were removed.
-  const [wasParticipant, setWasParticipant] = useState(false);
-  if (conversation?.ownRole && !wasParticipant) setWasParticipant(true);
+  // By token: the page stays mounted when the address moves to another conversation.
+  const [participantOf, setParticipantOf] = useState<string | null>(null);
+  if (conversation?.ownRole && participantOf !== token) setParticipantOf(token);
+  const wasParticipant = participantOf === token;
 
   if (!conversation) {
     if (error instanceof NotFoundError) return <ConversationNotFound />;
