@@ -81,6 +81,38 @@ test.describe('conversations', () => {
     await expect(item.getByText('Your role: Owner')).toBeVisible();
   });
 
+  test('a moderator creates a public conversation with a password, and a guest with its link is asked for it', async ({
+    page,
+    browser,
+  }) => {
+    const name = uniqueName('Town hall');
+    await signIn(page, 'alice');
+
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New conversation' });
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByRole('radio', { name: 'Public' }).check();
+    await dialog.getByLabel('Password').fill('town hall 2026');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    const token = /\/rooms\/([a-z0-9]+)$/.exec(page.url())?.[1];
+    expect(token).toBeTruthy();
+
+    // A guest in a browser of their own opens the link.
+    const guest = await browser.newContext();
+    const guestPage = await guest.newPage();
+    await guestPage.goto(`/call/${token}`);
+    await guestPage.getByLabel('Your name').fill('Walk-in');
+    await guestPage.getByLabel('Password').fill('wrong');
+    await guestPage.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(guestPage.getByRole('alert')).toHaveText('The password is wrong. Check it and try again.');
+
+    await guestPage.getByLabel('Password').fill('town hall 2026');
+    await guestPage.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(guestPage.getByText('You joined as Walk-in', { exact: true })).toBeVisible();
+    await guest.close();
+  });
+
   test('the last moderator is told why they cannot leave, and leaves once someone else moderates', async ({
     page,
     seedAs,
