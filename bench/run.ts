@@ -45,8 +45,9 @@ import { PROFILE_DIR, profiled } from './profile';
 import { cpuBetween, startTrace, stopTrace, tasksBetween, type MainThread, type MainThreadTask } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-// The export of 100,000 (figure 9) adds a phase; a loaded machine needs the margin.
-const TIME_LIMIT_MS = 240_000;
+// The export of 100,000 (figure 9) adds a phase; a loaded machine needs the margin (at a load of 16 on two
+// CPUs, a whole run took over 240 s).
+const TIME_LIMIT_MS = 420_000;
 const PARTICIPANTS_PATH = (token: string) => `/ocs/v2.php/apps/spreed/api/v4/room/${token}/participants?includeStatus=true`;
 const LONG_TASK_MS = 50;
 
