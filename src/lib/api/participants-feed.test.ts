@@ -98,6 +98,10 @@ describe('participants, refetched', () => {
  */
 class SourceWorker {
   static failing = false;
+  /** Until this settles, the worker is still starting (its script loading) and has not said it is ready. */
+  static starting: Promise<void> = Promise.resolve();
+  /** The calls that reached the worker: whether each brought its answer along (the page made the request). */
+  static received: { broughtAnswer: boolean }[] = [];
   /** Runs as the worker sends an answer, before the page receives it. */
   static onAnswer: (() => void) | null = null;
   onmessage: ((event: { data: SourceMessage }) => void) | null = null;
@@ -107,8 +111,14 @@ class SourceWorker {
     setTimeout(() => this.onmessage?.({ data: structuredClone(message) }));
   });
 
-  postMessage(message: SourceCall) {
-    const call = structuredClone(message);
+  constructor() {
+    // A worker says it is running once its script has loaded; until then the page makes the requests itself.
+    void SourceWorker.starting.then(() => setTimeout(() => this.onmessage?.({ data: { ready: true } })));
+  }
+
+  postMessage(message: SourceCall, transfer: Transferable[] = []) {
+    const call = structuredClone(message, { transfer });
+    if (call.type === 'list') SourceWorker.received.push({ broughtAnswer: call.call.response !== undefined });
     // A cancel reaches a running fetch at once, as it would reach a worker that is waiting on the network.
     if (call.type === 'abort') return this.answer(call);
     setTimeout(() => {
@@ -125,6 +135,7 @@ describe('participants, with a worker', () => {
   async function freshPage() {
     SourceWorker.failing = false;
     SourceWorker.onAnswer = null;
+    SourceWorker.received = [];
     vi.stubGlobal('Worker', SourceWorker);
     vi.resetModules();
     const fresh = await import('./participants');
@@ -154,6 +165,33 @@ describe('participants, with a worker', () => {
     // The worker's requests carry the same headers as the page's: without this one a refused login pops up the
     // browser's own login box.
     expect(participantRequests(calls).map((call) => call.headers.get('X-Requested-With'))).toEqual(Array(3).fill('XMLHttpRequest'));
+  });
+
+  it('start the first list in the page while the worker is starting, and read it in the worker', async () => {
+    let started = () => {};
+    SourceWorker.starting = new Promise((resolve) => (started = resolve));
+    const roster = { room1: [ann, bob] };
+    const { calls } = stubFetch(capabilitiesRoute('v4'), rosterRoute(roster));
+    try {
+      const page = await freshPage();
+
+      // Not waiting for the worker: the request is under way, and its body goes to the worker as it arrives.
+      const first = await page.listParticipants(page.client, 'room1');
+      expect(first.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob']);
+      expect(participantRequests(calls)).toHaveLength(1);
+      expect(SourceWorker.received).toEqual([{ broughtAnswer: true }]);
+
+      // Once it runs, the worker makes the requests, and compares with the list it read from the page's answer.
+      started();
+      await vi.waitFor(async () => {
+        await page.listParticipants(page.client, 'room1');
+        expect(SourceWorker.received.at(-1)).toEqual({ broughtAnswer: false });
+      });
+      const same = await page.listParticipants(page.client, 'room1');
+      expect(same).toBe(first);
+    } finally {
+      SourceWorker.starting = Promise.resolve();
+    }
   });
 
   it('explain a refused list as any refused request, and let a cancelled one go', async () => {

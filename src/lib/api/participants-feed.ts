@@ -169,12 +169,20 @@ class InPageLink extends SourceLink {
 
 /** The source in a worker of its own. */
 class WorkerLink extends SourceLink {
+  /** The worker has started: until then the page makes the requests itself (see `send`). */
+  private ready = false;
+  /** Requests the page made for the worker, by call id: cancelled with their call. */
+  private readonly startedHere = new Map<number, AbortController>();
+
   constructor(
     private readonly worker: Worker,
     onBroken: () => void,
   ) {
     super();
-    worker.onmessage = ({ data }: MessageEvent<SourceMessage>) => this.deliver(data.id, data.answer);
+    worker.onmessage = ({ data }: MessageEvent<SourceMessage>) => {
+      if ('ready' in data) this.ready = true;
+      else this.deliver(data.id, data.answer);
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
@@ -186,12 +194,58 @@ class WorkerLink extends SourceLink {
   protected send(id: number, call: ListCall): void {
     // The worker's own location is its script's: a path must be made absolute against the page.
     const request = { ...call.request, url: new URL(call.request.url, location.href).href };
-    this.worker.postMessage({ type: 'list', id, call: { ...call, request } } satisfies SourceCall);
+    const prepared: ListCall = { ...call, request };
+    // A worker takes a while to start (a thread, its script): the first list of a page load would wait for it.
+    // The page starts that request at once and hands the answer's body over as it arrives; parsing and
+    // comparing stay in the worker.
+    if (this.ready || !canTransferStreams()) {
+      this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
+      return;
+    }
+    const controller = new AbortController();
+    this.startedHere.set(id, controller);
+    fetch(request.url, { ...request.init, signal: controller.signal }).then(
+      (response) => {
+        this.startedHere.delete(id);
+        const started = { status: response.status, statusText: response.statusText, body: response.body };
+        const message: SourceCall = { type: 'list', id, call: { ...prepared, response: started } };
+        try {
+          this.worker.postMessage(message, started.body ? [started.body] : []);
+        } catch {
+          // The stream could not be handed over after all: the worker asks again itself.
+          void response.body?.cancel();
+          this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
+        }
+      },
+      (error: unknown) => {
+        this.startedHere.delete(id);
+        if (controller.signal.aborted) this.deliver(id, { kind: 'aborted' });
+        else this.deliver(id, { kind: 'network', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
   }
 
   protected abort(id: number): void {
-    this.worker.postMessage({ type: 'abort', id } satisfies SourceCall);
+    const startedHere = this.startedHere.get(id);
+    if (startedHere) startedHere.abort();
+    else this.worker.postMessage({ type: 'abort', id } satisfies SourceCall);
   }
+}
+
+let streamsTransfer: boolean | null = null;
+
+/** Whether this browser can hand a stream to a worker (Chromium and Firefox can; Safari could not). */
+function canTransferStreams(): boolean {
+  if (streamsTransfer === null) {
+    try {
+      const stream = new ReadableStream();
+      structuredClone(stream, { transfer: [stream] });
+      streamsTransfer = true;
+    } catch {
+      streamsTransfer = false;
+    }
+  }
+  return streamsTransfer;
 }
 
 /** The page's one link: to a worker where there can be one, in the page otherwise or once the worker broke. */

@@ -25,6 +25,18 @@ export interface ListCall {
   generation: TalkApiVersion;
   /** Ready for `fetch`, with an absolute URL when it runs in a worker. */
   request: PreparedRequest;
+  /**
+   * The answer, when the page made the request itself (a worker still starting would have made it later):
+   * the source reads its body instead of fetching.
+   */
+  response?: StartedResponse;
+}
+
+/** An answer whose body is still arriving: its stream is handed over, not copied. */
+export interface StartedResponse {
+  status: number;
+  statusText: string;
+  body: ReadableStream<Uint8Array> | null;
 }
 
 export type SourceAnswer =
@@ -65,11 +77,13 @@ class ParticipantsSource {
   constructor(private readonly answer: (id: number, answer: SourceAnswer) => void) {}
 
   /** Makes the request and answers it, whatever happens: no call is left without an answer. */
-  async list(id: number, { feed, generation, request }: ListCall, signal: AbortSignal): Promise<void> {
+  async list(id: number, { feed, generation, request, response: started }: ListCall, signal: AbortSignal): Promise<void> {
     let status: number;
     let text: string;
     try {
-      const response = await fetch(request.url, { ...request.init, signal });
+      const response = started
+        ? new Response(started.body, { status: started.status, statusText: started.statusText })
+        : await fetch(request.url, { ...request.init, signal });
       text = await response.text();
       if (!response.ok) return this.answer(id, { kind: 'failed', status: response.status, statusText: response.statusText, text });
       status = response.status;
@@ -133,14 +147,11 @@ class ParticipantsSource {
 /** What the page asks a worker running the source. */
 export type SourceCall = { type: 'list'; id: number; call: ListCall } | { type: 'abort'; id: number };
 
-/** What such a worker sends back: each list call's answer, once. */
-export interface SourceMessage {
-  id: number;
-  answer: SourceAnswer;
-}
+/** What such a worker sends back: each list call's answer, once; and first of all that it is running. */
+export type SourceMessage = { id: number; answer: SourceAnswer } | { ready: true };
 
 /** The worker's side of the messages: a source answering calls through `post`. */
-export function answerSourceCalls(post: (message: SourceMessage) => void): (call: SourceCall) => void {
+export function answerSourceCalls(post: (message: { id: number; answer: SourceAnswer }) => void): (call: SourceCall) => void {
   const source = new ParticipantsSource((id, answer) => post({ id, answer }));
   const running = new Map<number, AbortController>();
   return (message) => {

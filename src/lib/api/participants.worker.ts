@@ -9,3 +9,5 @@ const scope = self as unknown as {
 
 const answer = answerSourceCalls((message) => scope.postMessage(message));
 scope.onmessage = ({ data: call }) => answer(call);
+// From now on the page leaves the requests to this worker (./participants-feed.ts WorkerLink).
+scope.postMessage({ ready: true });
