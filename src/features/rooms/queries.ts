@@ -42,7 +42,9 @@ export const roomsQueries = {
       // Kept current because the page's controls (lobby switch, moderation) follow the viewer's role in it.
       refetchInterval: CONVERSATION_POLL_MS,
       refetchIntervalInBackground: false,
-      refetchOnWindowFocus: true,
+      // Coming back to the tab asks even within the 5 s below: the room is one small request, and what changed
+      // while the person was away (their role, the lobby) decides which controls they may use.
+      refetchOnWindowFocus: 'always',
       // The route prefetches it (app/prefetch.ts): the page that mounts a moment later does not ask again.
       staleTime: 5_000,
       // An unknown conversation is a page of its own (what the address names is not there), not a failure to
