@@ -41,7 +41,9 @@ export function RoomPage() {
   const wasParticipant = participantOf === token;
 
   if (!conversation) {
-    if (error instanceof NotFoundError) return <ConversationNotFound />;
+    if (error instanceof NotFoundError) {
+      return <ConversationUnavailable heading="Conversation not found" message={REFUSALS.conversationUnknown} />;
+    }
     return <p role="status">Loading the conversation…</p>;
   }
 
@@ -50,18 +52,8 @@ export function RoomPage() {
   const noLongerParticipant =
     error instanceof NotFoundError || error instanceof ForbiddenError || (wasParticipant && conversation.ownRole === null);
   if (noLongerParticipant) {
-    return (
-      <section className="room-page" aria-labelledby={headingId}>
-        <title>{`${conversation.name} · rollcall`}</title>
-        <h1 id={headingId} className="room-name">
-          {conversation.name}
-        </h1>
-        <p role="alert">{REFUSALS.conversationGone}</p>
-        <p>
-          Back to <Link to="/">Conversations</Link>
-        </p>
-      </section>
-    );
+    // An alert: it replaces the page the person was looking at.
+    return <ConversationUnavailable heading={conversation.name} message={REFUSALS.conversationGone} alert />;
   }
 
   return (
@@ -90,18 +82,19 @@ export function RoomPage() {
 }
 
 /**
- * Talk answers 404 both for a conversation that does not exist and for one the viewer is not in: either way
- * there is nothing to retry, so the page says so and leads back to the list.
+ * A conversation the viewer cannot see: Talk answers 404 both for one that does not exist and for one the viewer is
+ * not in, and a conversation can disappear, or the viewer be removed, while its page is open. Nothing to retry:
+ * the page says so and leads back to the list.
  */
-function ConversationNotFound() {
+function ConversationUnavailable({ heading, message, alert = false }: { heading: string; message: string; alert?: boolean }) {
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId}>
-      <title>Conversation not found · rollcall</title>
-      <h1 id={headingId} tabIndex={-1}>
-        Conversation not found
+    <section className="room-page" aria-labelledby={headingId}>
+      <title>{`${heading} · rollcall`}</title>
+      <h1 id={headingId} className="room-name" tabIndex={-1}>
+        {heading}
       </h1>
-      <p>{REFUSALS.conversationUnknown}</p>
+      <p role={alert ? 'alert' : undefined}>{message}</p>
       <p>
         Back to <Link to="/">Conversations</Link>
       </p>
