@@ -1,23 +1,12 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TALK_V4_BASE } from '../../contract/wire';
 import { demoServer } from '../test/demo-server';
-import { App } from './App';
 import { useIdentity } from './identity';
-import { createAppServices } from './services';
+import { renderAppAt } from '../test/render-app';
 
 // alice and the seeded conversations of server/db/seed.ts; she owns the design team.
-
-function renderApp(path: string) {
-  const services = createAppServices({
-    retry: false,
-    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
-  });
-  render(<App services={services} />);
-  return services;
-}
 
 beforeEach(() => {
   useIdentity.setState({ credentials: null });
@@ -30,7 +19,7 @@ afterEach(() => {
 describe('the app', () => {
   it('sends signed-out visitors to sign in and brings them back where they were going', async () => {
     demoServer();
-    const { router } = renderApp('/rooms/designteam?tab=x');
+    const { router } = renderAppAt('/rooms/designteam?tab=x');
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
@@ -54,7 +43,7 @@ describe('the app', () => {
   it('ignores a `next` that would leave the origin', async () => {
     demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
-    const { router } = renderApp('/login?next=//evil.example/');
+    const { router } = renderAppAt('/login?next=//evil.example/');
 
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/'));
   });
@@ -63,7 +52,7 @@ describe('the app', () => {
     demoServer();
     // The password was changed elsewhere since these credentials were kept.
     useIdentity.setState({ credentials: { account: 'alice', password: 'changed' } });
-    const { router } = renderApp('/');
+    const { router } = renderAppAt('/');
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(useIdentity.getState().credentials).toBeNull();
@@ -76,7 +65,7 @@ describe('the app', () => {
     // A server in maintenance mode (or a proxy in front of it) answers 503; the demo server is never in maintenance.
     demoServer().failNext({ method: 'GET', path: `${TALK_V4_BASE}/room` }, { status: 503, message: 'Maintenance' });
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
-    renderApp('/');
+    renderAppAt('/');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The server failed to answer (HTTP 503)');
     // The layout stays, so signing out is still possible.
@@ -91,7 +80,7 @@ describe('the app', () => {
   it('signing out forgets the credentials and the cached conversations', async () => {
     demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
-    const { queryClient } = renderApp('/');
+    const { queryClient } = renderAppAt('/');
     expect(await screen.findByRole('link', { name: 'Design team' })).toBeInTheDocument();
     expect(screen.getByText('alice')).toBeInTheDocument();
 
@@ -106,7 +95,7 @@ describe('the app', () => {
   it('takes the focus to the heading of each page navigated to, but leaves the first page to the browser', async () => {
     demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
-    const { router } = renderApp('/');
+    const { router } = renderAppAt('/');
     const conversations = await screen.findByRole('heading', { level: 1, name: 'Conversations' });
     expect(conversations).not.toHaveFocus();
 
@@ -123,7 +112,7 @@ describe('the app', () => {
     const server = demoServer();
     useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
     const room = server.hold({ method: 'GET', path: `${TALK_V4_BASE}/room/designteam` });
-    const { router } = renderApp('/');
+    const { router } = renderAppAt('/');
     await screen.findByRole('link', { name: 'Design team' });
 
     await act(() => router.navigate('/rooms/designteam'));

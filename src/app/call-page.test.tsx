@@ -1,19 +1,8 @@
-import { render, screen } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router-dom';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoServer } from '../test/demo-server';
-import { App } from './App';
 import { useIdentity } from './identity';
-import { createAppServices } from './services';
-
-function renderApp(path: string) {
-  const services = createAppServices({
-    retry: false,
-    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
-  });
-  render(<App services={services} />);
-  return services;
-}
+import { renderAppAt } from '../test/render-app';
 
 beforeAll(async () => {
   // The page is a lazy chunk; loaded once here, so the tests wait for the page and not for the module's transform.
@@ -31,7 +20,7 @@ afterEach(() => {
 describe('the join page route', () => {
   it('opens for guests, with no sign-in in front of it, and offers signing in instead', async () => {
     const server = demoServer('v4');
-    const { router } = renderApp('/call/officehours');
+    const { router } = renderAppAt('/call/officehours');
 
     // Talk hides the name from someone who has not joined: the page has its own heading.
     expect(await screen.findByLabelText('Your name')).toBeInTheDocument();
@@ -51,7 +40,7 @@ describe('the join page route', () => {
     useIdentity.setState({ credentials: { account: 'dave', password: 'demo' } });
     // dave is a member of the seeded design team; the older server answers v1 only.
     demoServer('v1');
-    renderApp('/call/designteam');
+    renderAppAt('/call/designteam');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Design team' })).toBeInTheDocument();
     expect(screen.getByText('Signed in as')).toHaveTextContent('Signed in as dave');

@@ -1,13 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { focusManager } from '@tanstack/react-query';
-import { createMemoryRouter } from 'react-router-dom';
 import { beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { demoServer, type DemoServer } from '../test/demo-server';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
-import { App } from './App';
 import { useIdentity } from './identity';
 import { OUT_OF_DATE } from './offline-banner';
-import { createAppServices } from './services';
+import { renderAppAt } from '../test/render-app';
 
 giveTheRosterAViewport();
 
@@ -17,15 +15,6 @@ beforeAll(() => import('./room-page'), 30_000);
 beforeEach(() => {
   useIdentity.setState({ credentials: { account: 'alice', password: 'demo' } });
 });
-
-function renderAppAt(path: string) {
-  const services = createAppServices({
-    retry: false,
-    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [path] }),
-  });
-  render(<App services={services} />);
-  return services;
-}
 
 /** What the browser does when the person comes back to the tab: open pages refetch what they show. */
 function comeBackToTheTab() {

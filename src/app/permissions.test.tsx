@@ -2,17 +2,15 @@
  * Lobby admission and permissions on the conversation page, as a moderator uses them, against the demo server:
  * the roster's "Let in" and "Permissions", the room's "Default permissions", and the notices with "Undo".
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router-dom';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TALK_V4_BASE, type V4Participant, type V4Room } from '../../contract/wire';
 import { demoServer, type DemoServer } from '../test/demo-server';
-import { App } from './App';
 import { useIdentity } from './identity';
-import { createAppServices } from './services';
 import { useNotices } from '../lib/notices';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
+import { renderAppAt } from '../test/render-app';
 
 giveTheRosterAViewport();
 
@@ -20,11 +18,7 @@ const room = (token: string) => `${TALK_V4_BASE}/room/${token}`;
 
 function renderRoomPage(token: string, account = 'alice') {
   useIdentity.setState({ credentials: { account, password: 'demo' } });
-  const services = createAppServices({
-    retry: false,
-    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [`/rooms/${token}`] }),
-  });
-  render(<App services={services} />);
+  renderAppAt(`/rooms/${token}`);
 }
 
 // The page is a lazy route: compiling it on first use can outlast findBy's wait on a busy machine.

@@ -1,23 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router-dom';
+import { screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoServer, type DemoServer } from '../test/demo-server';
-import { App } from './App';
 import { useIdentity } from './identity';
-import { createAppServices } from './services';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
+import { renderAppAt } from '../test/render-app';
 
 giveTheRosterAViewport();
 
 /** The app at the conversation `token`, answered by a fresh demo server unless one is given. */
 function renderRoomPage(token: string, server?: DemoServer) {
   if (!server) demoServer();
-  const services = createAppServices({
-    retry: false,
-    createRouter: (routes) => createMemoryRouter(routes, { initialEntries: [`/rooms/${token}`] }),
-  });
-  render(<App services={services} />);
-  return services;
+  return renderAppAt(`/rooms/${token}`);
 }
 
 // The page is a lazy route: compiling it on first use can outlast findBy's wait on a busy machine.
