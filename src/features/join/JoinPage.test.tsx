@@ -415,6 +415,15 @@ describe('with the clock running', () => {
   });
 
   describe.each(['v4', 'v1'] as const)('the session (%s)', (version) => {
+    /** bob owns officehours and removes the one guest in it: v4 by attendee, v1 a guest by its session. */
+    async function bobRemovesTheGuest(server: DemoServer) {
+      const [guest] = server.liveSessions('officehours');
+      if (!guest) throw new Error('the guest should be in the room');
+      const bob = server.as('bob');
+      if (version === 'v4') await bob.ocs('DELETE', `${server.talkBase}/room/officehours/attendees`, { params: { attendeeId: guest.attendeeId } });
+      else await bob.ocs('DELETE', `${server.talkBase}/room/officehours/participants/guests`, { params: { participant: guest.id } });
+    }
+
     it('is kept alive by pulling signaling every few seconds', async () => {
       const server = demoServer(version);
       await joinAsGuest();
@@ -453,12 +462,7 @@ describe('with the clock running', () => {
     it('says when a moderator removed the guest, and joining again keeps the name', async () => {
       const server = demoServer(version);
       await joinAsGuest();
-      // bob owns officehours; v4 removes by attendee, v1 a guest by its session.
-      const [guest] = server.liveSessions('officehours');
-      if (!guest) throw new Error('the guest should be in the room');
-      const bob = server.as('bob');
-      if (version === 'v4') await bob.ocs('DELETE', `${server.talkBase}/room/officehours/attendees`, { params: { attendeeId: guest.attendeeId } });
-      else await bob.ocs('DELETE', `${server.talkBase}/room/officehours/participants/guests`, { params: { participant: guest.id } });
+      await bobRemovesTheGuest(server);
 
       await advance(PULL_INTERVAL_MS);
 
@@ -474,11 +478,7 @@ describe('with the clock running', () => {
     it('asks the conversation before explaining an ended session, and says only that it ended when it cannot', async () => {
       const server = demoServer(version);
       await joinAsGuest();
-      const [guest] = server.liveSessions('officehours');
-      if (!guest) throw new Error('the guest should be in the room');
-      const bob = server.as('bob');
-      if (version === 'v4') await bob.ocs('DELETE', `${server.talkBase}/room/officehours/attendees`, { params: { attendeeId: guest.attendeeId } });
-      else await bob.ocs('DELETE', `${server.talkBase}/room/officehours/participants/guests`, { params: { participant: guest.id } });
+      await bobRemovesTheGuest(server);
       // The pull says "ended" (409); the room, which would tell removed from replaced, cannot be read.
       server.failWhile({ method: 'GET', path: /\/room\/officehours$/ }, { network: 'offline' });
 
