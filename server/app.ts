@@ -10,6 +10,7 @@ import { registerCoreRoutes } from './core/routes';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
 import { reportServerTiming } from './http/server-timing';
+import { Throttle, type ThrottleOptions } from './http/throttle';
 import { negotiateOcsFormat } from './http/xml';
 import { registerProxyRoutes, type ProxyOptions } from './proxy';
 import { TalkStore } from './talk/store';
@@ -25,6 +26,10 @@ export interface DemoOptions {
   generations: ApiGeneration[];
   circlesEnabled: boolean;
   distDir: string;
+  /** Milliseconds since the epoch, for browser-session lifetimes and the throttle; tests move it. */
+  clock?: () => number;
+  /** The password-guessing throttle's policy and wait (tests); Nextcloud's by default. */
+  throttle?: Omit<ThrottleOptions, 'clock'>;
 }
 
 /** Nextcloud refuses OCS calls without this header with a bare body: no envelope (a real Nextcloud 29 answers 412 so). */
@@ -74,7 +79,7 @@ function handleErrors(app: Hono) {
       });
     }
     if (error instanceof OcsError) {
-      return c.json(envelope(error.status, error.data ?? [], error.message, error.statuscode), error.status);
+      return c.json(envelope(error.status, error.data ?? [], error.message, error.statuscode), error.status, error.headers);
     }
     console.error(error);
     return c.json(envelope(500, null, 'Internal error'), 500);
@@ -85,7 +90,9 @@ function handleErrors(app: Hono) {
 export function createDemoApp(options: DemoOptions): Hono {
   const app = new Hono();
   const store = new TalkStore(options.db, { circlesEnabled: options.circlesEnabled });
-  const identities = new IdentityResolver(options.db);
+  const clock = options.clock ?? Date.now;
+  const throttle = new Throttle(options.db, { ...options.throttle, clock });
+  const identities = new IdentityResolver(options.db, { throttle, clock: () => Math.floor(clock() / 1000) });
   handleErrors(app);
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
   app.use(`${OCS_BASE}/*`, compress());
@@ -93,7 +100,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   negotiateOcsFormat(app);
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });
-  registerTalkRoutes(app, { store, identities, generations: options.generations });
+  registerTalkRoutes(app, { store, identities, throttle, generations: options.generations });
   // Bans exist beside v4 only (Talk 20+); a v1-only server answers their routes 404, as it never had them.
   if (options.generations.includes('v4')) registerBanRoutes(app, { bans: new BanStore(options.db, store), identities });
   registerAvatarRoute(app, options.db);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDemoApp, createProxyApp } from './app';
+import { startCleanup } from './cleanup';
 import { ConfigError, readConfig, type ServerConfig } from './config';
 import { openDatabase } from './db/schema';
 import { isSeeded, seed } from './db/seed';
@@ -42,7 +43,15 @@ function startDemo() {
     if (seed(db)) console.log(`Seeded the demo data in ${Date.now() - started} ms (${file})`);
   }
   const app = createDemoApp({ db, generations: config.generations, circlesEnabled: config.circlesEnabled, distDir: config.distDir });
-  return { app, close: () => db.close(), describe: `demo server (Talk API ${config.generations.at(-1)}, data in ${file})` };
+  const stopCleanup = startCleanup(db);
+  return {
+    app,
+    close: () => {
+      stopCleanup();
+      db.close();
+    },
+    describe: `demo server (Talk API ${config.generations.at(-1)}, data in ${file})`,
+  };
 }
 
 function startProxy(upstream: URL) {

@@ -9,16 +9,39 @@ export function hashPassword(password: string): string {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+interface StoredHash {
+  salt: Buffer;
+  hash: Buffer;
+  cost: crypto.ScryptOptions;
+}
+
+function parseStoredHash(stored: string): StoredHash | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = crypto.scryptSync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return crypto.timingSafeEqual(expected, actual);
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return null;
+  return { salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url'), cost: { N: Number(n), r: Number(r), p: Number(p) } };
+}
+
+const scryptAsync = (password: string, salt: Buffer, keyLength: number, cost: crypto.ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    crypto.scrypt(password, salt, keyLength, cost, (error, key) => (error ? reject(error) : resolve(key))),
+  );
+
+/**
+ * A hash of nothing anyone knows, checked instead of an account's when there is none (unknown login, an account
+ * that cannot sign in): every refusal then costs one scrypt, so timing does not tell which logins exist.
+ */
+const STAND_IN_HASH = parseStoredHash(hashPassword(crypto.randomBytes(16).toString('base64url')))!;
+
+/**
+ * Checks a password against a stored hash on libuv's thread pool (async scrypt), so the ~40 ms a check costs
+ * never holds the event loop. `stored` null or unreadable: checks against a stand-in and answers false, in
+ * the same time.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  const parsed = stored === null ? null : parseStoredHash(stored);
+  const target = parsed ?? STAND_IN_HASH;
+  const actual = await scryptAsync(password, target.salt, target.hash.length, target.cost);
+  return parsed !== null && crypto.timingSafeEqual(target.hash, actual);
 }
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

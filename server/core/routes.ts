@@ -49,9 +49,9 @@ export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: Identi
 
   app.get(CAPABILITIES_PATH, (c) => ocs(c, capabilities(options)));
 
-  app.get(CURRENT_USER_PATH, (c) => {
+  app.get(CURRENT_USER_PATH, async (c) => {
     try {
-      const identity = identities.resolve(c);
+      const identity = await identities.resolve(c);
       if (identity.kind !== 'user') throw unauthorized();
       const row = db.prepare('SELECT email FROM users WHERE id = ?').get(identity.userId) as { email: string | null };
       const user: CurrentUserData = { id: identity.userId, 'display-name': identity.displayName, email: row.email };
@@ -65,7 +65,7 @@ export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: Identi
   /** Nextcloud's sharee autocomplete, as Talk's "add participants" box calls it. */
   app.get(AUTOCOMPLETE_PATH, async (c) => {
     try {
-      const identity = identities.resolve(c);
+      const identity = await identities.resolve(c);
       if (identity.kind !== 'user') throw unauthorized();
       const params = await readParams(c);
       const search = (stringParam(params, 'search', { max: LIMITS.search, allowEmpty: true, trim: true }) ?? '').toLowerCase();

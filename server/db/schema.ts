@@ -114,6 +114,24 @@ const migrations: string[] = [
   );
   CREATE INDEX bans_browser_session ON bans(room_id, banned_browser_session);
   `,
+  `
+  -- Failed password guesses (sign-in and room passwords), as Nextcloud's bruteforce_attempts: in the database so
+  -- that two processes sharing it throttle together. "subject" is who guessed or what was guessed at
+  -- ("ip:…", "account:…", "room:…").
+  CREATE TABLE auth_failures (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    occurred_ms INTEGER NOT NULL,
+    -- 1 while the guess is being checked: it counts towards the limit already, but sets no delay
+    pending INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX auth_failures_subject ON auth_failures(action, subject, occurred_ms);
+  CREATE INDEX auth_failures_age ON auth_failures(occurred_ms);
+  CREATE INDEX browser_sessions_age ON browser_sessions(created_at);
+  CREATE INDEX attendees_browser_session ON attendees(browser_session);
+  CREATE INDEX sessions_browser_session ON sessions(browser_session);
+  `,
 ];
 
 export function openDatabase(file: string): Db {

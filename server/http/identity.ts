@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/schema';
 import { newBrowserSessionId, verifyPassword } from '../secrets';
+import { LIMITS } from './ocs';
+import { clientAddress, type Throttle } from './throttle';
+import { BROWSER_SESSION_LIFETIME_SECONDS } from '../talk/expiry';
 import { nowSeconds, type Identity } from '../talk/model';
 
 export const BROWSER_SESSION_COOKIE = 'rollcall_session';
@@ -16,20 +19,46 @@ export const BAD_CREDENTIALS_XML =
   ' </meta>\n <data/>\n</ocs>\n';
 
 /**
- * scrypt costs ~50 ms by design; a roster refetching every few seconds must not pay it each time, so a
+ * scrypt costs ~40 ms by design; a roster refetching every few seconds must not pay it each time, so a
  * successful check is remembered (by a keyed digest of the credentials, never the password) for a while.
  */
 const VERIFIED_TTL_MS = 5 * 60 * 1000;
 const VERIFIED_MAX = 1000;
 
+/** A browser session made for a join that has not succeeded yet: stored, and its cookie sent, only if it does. */
+export interface PendingBrowserSession {
+  id: string;
+  fresh: boolean;
+}
+
+interface SignedIn {
+  userId: string;
+  displayName: string;
+}
+
+export interface IdentityOptions {
+  throttle: Throttle;
+  /** Seconds since the epoch; tests move it. */
+  clock?: () => number;
+}
+
 export class IdentityResolver {
-  private readonly verified = new Map<string, { userId: string; displayName: string; until: number }>();
+  private readonly verified = new Map<string, SignedIn & { until: number }>();
+  private readonly checking = new Map<string, Promise<SignedIn>>();
   private readonly cacheKey = crypto.randomBytes(32);
+  private readonly throttle: Throttle;
+  private readonly clock: () => number;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    options: IdentityOptions,
+  ) {
+    this.throttle = options.throttle;
+    this.clock = options.clock ?? nowSeconds;
+  }
 
-  /** Who the request is from. Throws BadCredentials for a wrong account or password. */
-  resolve(c: Context): Identity {
+  /** Who the request is from. Throws BadCredentials for a wrong account or password, TooManyAttempts beyond the throttle. */
+  async resolve(c: Context): Promise<Identity> {
     const browserSession = this.knownBrowserSession(getCookie(c, BROWSER_SESSION_COOKIE));
     const authorization = c.req.header('authorization');
     if (!authorization) return { kind: 'guest', browserSession };
@@ -38,36 +67,70 @@ export class IdentityResolver {
     const decoded = Buffer.from(match[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw new BadCredentials();
-    const user = this.checkPassword(decoded.slice(0, colon), decoded.slice(colon + 1));
+    const user = await this.checkPassword(c, decoded.slice(0, colon), decoded.slice(colon + 1));
     return { kind: 'user', ...user, browserSession };
   }
 
-  private checkPassword(login: string, password: string) {
+  private async checkPassword(c: Context, login: string, password: string): Promise<SignedIn> {
     const digest = crypto.createHmac('sha256', this.cacheKey).update(`${login}\0${password}`).digest('base64');
     const cached = this.verified.get(digest);
     if (cached && cached.until > Date.now()) return { userId: cached.userId, displayName: cached.displayName };
+    // A client sends its first requests together, all with the same credentials: one check answers them all.
+    let checking = this.checking.get(digest);
+    if (!checking) {
+      checking = this.verify(clientAddress(c), login, password, digest).finally(() => this.checking.delete(digest));
+      this.checking.set(digest, checking);
+    }
+    return checking;
+  }
 
+  private async verify(address: string, login: string, password: string, digest: string): Promise<SignedIn> {
     const row = this.db.prepare('SELECT id, display_name, password_hash FROM users WHERE id = ?').get(login) as
       | { id: string; display_name: string; password_hash: string }
       | undefined;
-    if (!row || !verifyPassword(password, row.password_hash)) throw new BadCredentials();
+    // Unknown logins take the same path as known ones (throttle, one scrypt), so neither timing nor the
+    // throttle tells which accounts exist.
+    const subjects = [`ip:${address}`, `account:${login.slice(0, LIMITS.participantId)}`];
+    const right = await this.throttle.attempt('login', subjects, () => verifyPassword(password, row?.password_hash ?? null));
+    if (!row || !right) throw new BadCredentials();
     if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
     this.verified.set(digest, { userId: row.id, displayName: row.display_name, until: Date.now() + VERIFIED_TTL_MS });
     return { userId: row.id, displayName: row.display_name };
   }
 
+  /** The cookie's browser session, if the server made it and it has not outlived BROWSER_SESSION_LIFETIME_SECONDS. */
   private knownBrowserSession(cookie: string | undefined): string | null {
     if (!cookie || cookie.length > 128) return null;
-    const row = this.db.prepare('SELECT id FROM browser_sessions WHERE id = ?').get(cookie);
+    const row = this.db
+      .prepare('SELECT id FROM browser_sessions WHERE id = ? AND created_at > ?')
+      .get(cookie, this.clock() - BROWSER_SESSION_LIFETIME_SECONDS);
     return row ? cookie : null;
   }
 
-  /** Joining needs a browser session: the guest's identity, and for accounts the window that joined. */
-  ensureBrowserSession(c: Context, identity: Identity): Identity & { browserSession: string } {
-    if (identity.browserSession) return identity as Identity & { browserSession: string };
-    const id = newBrowserSessionId();
-    this.db.prepare('INSERT INTO browser_sessions (id, created_at) VALUES (?, ?)').run(id, nowSeconds());
-    setCookie(c, BROWSER_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Lax', path: '/' });
-    return { ...identity, browserSession: id };
+  /**
+   * The browser session a join runs under: the caller's, or a new one that exists nowhere yet. Joining needs
+   * one (a guest's identity; for accounts, the window that joined), but a refused join must leave nothing behind,
+   * so a new one is stored by `keepBrowserSession` inside the join's transaction and its cookie sent after.
+   */
+  browserSessionForJoin(identity: Identity): PendingBrowserSession {
+    if (identity.browserSession) return { id: identity.browserSession, fresh: false };
+    return { id: newBrowserSessionId(), fresh: true };
+  }
+
+  /** Stores a new browser session once its join has succeeded (inside the join's transaction). */
+  keepBrowserSession(pending: PendingBrowserSession): void {
+    if (!pending.fresh) return;
+    this.db.prepare('INSERT INTO browser_sessions (id, created_at) VALUES (?, ?)').run(pending.id, this.clock());
+  }
+
+  /** Sends a new browser session's cookie, for as long as the server will know it. */
+  sendBrowserSessionCookie(c: Context, pending: PendingBrowserSession): void {
+    if (!pending.fresh) return;
+    setCookie(c, BROWSER_SESSION_COOKIE, pending.id, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: BROWSER_SESSION_LIFETIME_SECONDS,
+    });
   }
 }

@@ -17,6 +17,25 @@ export class OcsError extends Error {
   ) {
     super(message);
   }
+
+  /** Headers the refusal needs beside its envelope (a 429's Retry-After). */
+  get headers(): Record<string, string> {
+    return {};
+  }
+}
+
+/**
+ * Nextcloud's brute-force protection beyond its limit (MaxDelayReached): 429 in the envelope, and here also
+ * `Retry-After`, so a client can say when to try again.
+ */
+export class TooManyAttempts extends OcsError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'Reached maximum delay');
+  }
+
+  override get headers() {
+    return { 'Retry-After': String(this.retryAfterSeconds) };
+  }
 }
 
 export type ApiGeneration = 'v1' | 'v4';
@@ -50,6 +69,7 @@ export function ocs<T>(c: Context, data: T, status: ContentfulStatusCode = 200) 
 export function ocsError(c: Context, error: OcsError, generation: ApiGeneration) {
   // An oversized body is left unread: the connection cannot carry another request after it.
   if (error.status === 413) c.header('Connection', 'close');
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(envelope(error.status, errorData(error, generation), error.message, error.statuscode), error.status);
 }
 

@@ -202,7 +202,7 @@ export function registerBanRoutes(app: Hono, deps: { bans: BanStore; identities:
       try {
         const token = c.req.param('token') ?? '';
         if (!TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
-        const identity = identities.resolve(c);
+        const identity = await identities.resolve(c);
         const params = await readParams(c);
         return ocs(c, handler({ identity, params, token, banId: c.req.param('banId') ?? '' }));
       } catch (error) {

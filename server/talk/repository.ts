@@ -339,4 +339,27 @@ export class TalkRepository {
   deleteSilentSessions(cutoff: number): void {
     this.db.prepare('DELETE FROM sessions WHERE simulated = 0 AND last_ping < ?').run(cutoff);
   }
+
+  // ---- browser sessions -------------------------------------------------------------------------
+
+  /** Attendees holding a (real) session from a browser session created before `createdBefore`. */
+  attendeesWithSessionsFromBrowserSessionsBefore(createdBefore: number): number[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT s.attendee_id FROM sessions s JOIN browser_sessions b ON b.id = s.browser_session
+         WHERE s.simulated = 0 AND b.created_at < ?`,
+      )
+      .pluck()
+      .all(createdBefore) as number[];
+  }
+
+  deleteSessionsFromBrowserSessionsBefore(createdBefore: number): void {
+    this.db
+      .prepare('DELETE FROM sessions WHERE simulated = 0 AND browser_session IN (SELECT id FROM browser_sessions WHERE created_at < ?)')
+      .run(createdBefore);
+  }
+
+  deleteBrowserSessionsBefore(createdBefore: number): number {
+    return this.db.prepare('DELETE FROM browser_sessions WHERE created_at < ?').run(createdBefore).changes;
+  }
 }

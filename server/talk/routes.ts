@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { SIGNALING_V3_BASE, TALK_V1_BASE, TALK_V4_BASE, type AddParticipantResult, type PermissionMethod } from '../../contract/wire';
-import { checkPermissionMethod, checkPermissionMode } from './rules';
+import { checkPermissionMethod, checkPermissionMode, wrongPassword } from './rules';
 import {
   LIMITS,
   OcsError,
@@ -17,6 +17,8 @@ import {
   type Params,
 } from '../http/ocs';
 import type { IdentityResolver } from '../http/identity';
+import { clientAddress, type Throttle } from '../http/throttle';
+import { verifyPassword } from '../secrets';
 import type { Identity } from './model';
 import { toV1Participant, toV1Room, toV4Participant, toV4Room } from './serialize';
 import type { AttendeeRef, RoomView, TalkStore } from './store';
@@ -56,9 +58,9 @@ type Handler = (route: RouteContext) => Response | Promise<Response>;
  */
 export function registerTalkRoutes(
   app: Hono,
-  deps: { store: TalkStore; identities: IdentityResolver; generations: ApiGeneration[] },
+  deps: { store: TalkStore; identities: IdentityResolver; throttle: Throttle; generations: ApiGeneration[] },
 ) {
-  const { store, identities } = deps;
+  const { store, identities, throttle } = deps;
 
   for (const generation of deps.generations) {
     const base = generation === 'v1' ? TALK_V1_BASE : TALK_V4_BASE;
@@ -71,7 +73,7 @@ export function registerTalkRoutes(
     const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handler: Handler, options: { forAccounts?: boolean } = {}) => {
       app.on(method.toUpperCase(), `${base}${path}`, async (c) => {
         try {
-          const identity = identities.resolve(c);
+          const identity = await identities.resolve(c);
           if (options.forAccounts && identity.kind !== 'user') throw unauthorized();
           const token = c.req.param('token') ?? '';
           if (path.includes(':token') && !TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
@@ -196,13 +198,24 @@ export function registerTalkRoutes(
       { forAccounts: true },
     );
 
-    route('post', '/room/:token/participants/active', ({ c, identity, params, token }) => {
-      const input = {
-        password: stringParam(params, 'password', { max: LIMITS.password, allowEmpty: true }) ?? '',
-        force: boolParam(params, 'force', true),
-      };
-      const joining = identities.ensureBrowserSession(c, identity);
-      const joined = store.transaction(() => store.join(token, joining, input));
+    route('post', '/room/:token/participants/active', async ({ c, identity, params, token }) => {
+      const password = stringParam(params, 'password', { max: LIMITS.password, allowEmpty: true }) ?? '';
+      const force = boolParam(params, 'force', true);
+      const passwordHash = store.transaction(() => store.passwordHashToJoin(token, identity));
+      if (passwordHash !== null) {
+        // Talk throttles room passwords as the action "talkRoomPassword": per address here, and per room.
+        const subjects = [`ip:${clientAddress(c)}`, `room:${token}`];
+        const right = await throttle.attempt('talkRoomPassword', subjects, () => verifyPassword(password, passwordHash));
+        if (!right) throw wrongPassword();
+      }
+      const browserSession = identities.browserSessionForJoin(identity);
+      const joining = { ...identity, browserSession: browserSession.id };
+      const joined = store.transaction(() => {
+        const result = store.join(token, joining, { checkedPasswordHash: passwordHash, force });
+        identities.keepBrowserSession(browserSession);
+        return result;
+      });
+      identities.sendBrowserSessionCookie(c, browserSession);
       return ocs(c, generation === 'v1' ? { sessionId: joined.session.id } : roomJson(joined));
     });
 
@@ -276,7 +289,7 @@ export function registerTalkRoutes(
       try {
         const token = c.req.param('token');
         if (!TOKEN_PATTERN.test(token)) throw notFound('Conversation not found');
-        const identity = identities.resolve(c);
+        const identity = await identities.resolve(c);
         const sessions = store.transaction(() => store.pullSignaling(token, identity));
         return ocs(c, [{ type: 'usersInRoom', data: sessions }]);
       } catch (error) {

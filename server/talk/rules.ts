@@ -147,15 +147,20 @@ export function demotedType(room: RoomRow, self: AttendeeRow, target: AttendeeRo
 export const joinsByLink = (self: AttendeeRow | null): boolean =>
   !self || self.participant_type === ParticipantType.Guest || self.participant_type === ParticipantType.UserSelfJoined;
 
-export function checkJoinPassword(
-  room: RoomRow,
-  self: AttendeeRow | null,
-  password: string,
-  verify: (password: string, hash: string) => boolean,
-): void {
-  if (room.password_hash && joinsByLink(self) && !verify(password, room.password_hash)) {
-    throw forbidden('Wrong password', 'password');
-  }
+/** The room password the caller must give to join, or null when they need none. */
+export function joinPasswordHash(room: RoomRow, self: AttendeeRow | null): string | null {
+  return room.password_hash && joinsByLink(self) ? room.password_hash : null;
+}
+
+export const wrongPassword = () => forbidden('Wrong password', 'password');
+
+/**
+ * The password was checked (off the transaction, it takes ~40 ms) against `checkedHash`: it must still be the
+ * one the room needs, or the room's password changed meanwhile and the check proved nothing.
+ */
+export function checkJoinPassword(room: RoomRow, self: AttendeeRow | null, checkedHash: string | null): void {
+  const needed = joinPasswordHash(room, self);
+  if (needed !== null && needed !== checkedHash) throw wrongPassword();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema';
 import { OcsError, badRequest, forbidden, notFound, unauthorized, type ApiGeneration } from '../http/ocs';
-import { hashPassword, newGuestActorId, newSessionId, verifyPassword } from '../secrets';
+import { hashPassword, newGuestActorId, newSessionId } from '../secrets';
 import { ParticipantType, RoomType, type PermissionMethod, type RoomPermissionMode, type RoomTypeValue } from '../../contract/wire';
 import {
   moderatedRoom,
@@ -41,6 +41,7 @@ import {
   emailInviteMakesPublic,
   emailInvitee,
   isOneToOne,
+  joinPasswordHash,
   leavingClosesRoom,
   lobbyTimerToStore,
   promotedType,
@@ -382,19 +383,32 @@ export class TalkStore {
 
   // ---- sessions ---------------------------------------------------------------------------------
 
-  /** Joins the caller to the room from this browser (a 409 for a session they already have, unless `force`). */
+  /**
+   * What a join must check first, outside any transaction: 404 for a room the caller cannot see, 403 for someone
+   * banned (before the password, as in Talk: no password lets a banned person in), and the hash of the password
+   * the caller must give, or null.
+   */
+  passwordHashToJoin(token: string, identity: Identity): string | null {
+    const { room, self } = visibleRoom(this.repository, token, identity, nowSeconds());
+    checkNotBannedFromJoining(this.db, room, identity);
+    return joinPasswordHash(room, self);
+  }
+
+  /**
+   * Joins the caller to the room from this browser (a 409 for a session they already have, unless `force`).
+   * `checkedPasswordHash`: the room password hash the caller's password was found to match (passwordHashToJoin).
+   */
   join(
     token: string,
     identity: Identity & { browserSession: string },
-    input: { password: string; force: boolean },
+    input: { checkedPasswordHash: string | null; force: boolean },
   ): RoomView & { self: AttendeeRow; session: SessionRow } {
     const { repository } = this;
     const view = visibleRoom(repository, token, identity, nowSeconds());
     const { room } = view;
     let self = view.self;
-    // Before the password, as in Talk: no password lets a banned person in.
     checkNotBannedFromJoining(this.db, room, identity);
-    checkJoinPassword(room, self, input.password, verifyPassword);
+    checkJoinPassword(room, self, input.checkedPasswordHash);
 
     if (self) {
       checkSessionConflict(repository.sessionsOf(self.id), input.force);
