@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createDemoApp } from '../app';
+import { createDemoApp, type DemoOptions } from '../app';
 import { openDatabase, type Db } from '../db/schema';
 import { seed } from '../db/seed';
 import type { ApiGeneration } from '../http/ocs';
@@ -17,7 +17,13 @@ export interface TestServer {
 
 /** A real demo server on a random loopback port over a fresh SQLite file in a temporary directory. */
 export async function startTestServer(
-  options: { generations?: ApiGeneration[]; circlesEnabled?: boolean; seeded?: boolean } = {},
+  options: {
+    generations?: ApiGeneration[];
+    circlesEnabled?: boolean;
+    seeded?: boolean;
+    clock?: DemoOptions['clock'];
+    throttle?: DemoOptions['throttle'];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollcall-test-'));
   const db = openDatabase(path.join(dataDir, 'rollcall.sqlite'));
@@ -27,6 +33,8 @@ export async function startTestServer(
     generations: options.generations ?? ['v1', 'v4'],
     circlesEnabled: options.circlesEnabled ?? true,
     distDir: path.join(dataDir, 'no-dist'),
+    clock: options.clock,
+    throttle: options.throttle,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
