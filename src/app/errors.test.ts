@@ -43,3 +43,22 @@ describe('the words for routes that need an account', () => {
     expect(describeError(error, { action: 'leave-conversation' })).toBe('You are not signed in, or your password has changed.');
   });
 });
+
+describe('the words for too many wrong passwords (429)', () => {
+  const tooMany = (retryAfter: string | null) =>
+    errorFromResponse({ status: 429, hasEnvelope: true, ocsStatusCode: 429, message: 'Reached maximum delay', data: null, retryAfter });
+
+  it('say how long to wait, from Retry-After: seconds while they are few, minutes beyond', () => {
+    expect(describeError(tooMany('25'))).toBe('Too many attempts. Try again in 25 seconds.');
+    expect(describeError(tooMany('1'))).toBe('Too many attempts. Try again in 1 second.');
+    expect(describeError(tooMany('1790'))).toBe('Too many attempts. Try again in 30 minutes.');
+  });
+
+  it('say to try later when the server gives no Retry-After (Nextcloud itself sends none)', () => {
+    expect(describeError(tooMany(null))).toBe('Too many attempts. Try again later.');
+  });
+
+  it('are the same when joining a conversation: a 429 is not a wrong password', () => {
+    expect(describeError(tooMany('40'), { action: 'join-conversation' })).toBe('Too many attempts. Try again in 40 seconds.');
+  });
+});

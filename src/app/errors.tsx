@@ -14,6 +14,7 @@ import {
   NotFoundError,
   SessionConflictError,
   SessionEndedError,
+  TooManyAttemptsError,
   UnaddressableParticipantError,
   UnauthorizedError,
   UnsupportedFeatureError,
@@ -173,6 +174,13 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
   }
 }
 
+/** The wait in words: seconds while they are few, minutes (rounded up) beyond two. */
+function tooManyAttempts(retryAfterSeconds: number | null): string {
+  if (retryAfterSeconds === null) return 'Too many attempts. Try again later.';
+  if (retryAfterSeconds < 120) return `Too many attempts. Try again in ${Math.max(1, retryAfterSeconds)} ${retryAfterSeconds <= 1 ? 'second' : 'seconds'}.`;
+  return `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`;
+}
+
 /**
  * Words for an error, for the alerts of this file and for forms that show an error in place. With a context,
  * refusals are explained for what was being done.
@@ -188,6 +196,7 @@ export function describeError(error: unknown, context?: ErrorContext): string {
   if (error instanceof NetworkError) {
     return 'The server could not be reached. Check your connection and try again.';
   }
+  if (error instanceof TooManyAttemptsError) return tooManyAttempts(error.retryAfterSeconds);
   if (error instanceof UnauthorizedError) return 'You are not signed in, or your password has changed.';
   if (error instanceof ForbiddenError) return 'You are not allowed to do this.';
   if (error instanceof NotFoundError) {

@@ -141,7 +141,14 @@ export class DemoServer {
   constructor(readonly generations: ApiGeneration[]) {
     this.db = new Database(seededTemplate());
     this.db.pragma('foreign_keys = ON');
-    this.app = createDemoApp({ db: this.db, generations, circlesEnabled: true, distDir: '/nonexistent' });
+    this.app = createDemoApp({
+      db: this.db,
+      generations,
+      circlesEnabled: true,
+      distDir: '/nonexistent',
+      // The password throttle's limit and 429 stay real; its growing waits would only slow the component tests.
+      throttle: { sleep: async () => {} },
+    });
   }
 
   /** The base path of the conversation API the app will use on this server. */

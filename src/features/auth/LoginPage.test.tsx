@@ -35,6 +35,20 @@ describe('LoginPage', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('after too many wrong passwords, says why in the app’s words (not “wrong password”), the focus in the password field', async () => {
+    const server = demoServer();
+    for (let guess = 1; guess <= 10; guess++) {
+      await expect(server.as('alice', `guess ${guess}`).ocs('GET', CURRENT_USER_PATH)).rejects.toThrow(/401/);
+    }
+    const { describeError } = renderLoginPage();
+
+    await signIn('alice', 'demo');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Described: TooManyAttemptsError');
+    expect(describeError).toHaveBeenCalledWith(expect.objectContaining({ status: 429 }));
+    await vi.waitFor(() => expect(screen.getByLabelText('Password')).toHaveFocus());
+  });
+
   it('puts the focus back in the password field after a refusal, its text selected and the reason its description', async () => {
     demoServer();
     renderLoginPage();

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   UnauthorizedError,
@@ -41,13 +41,17 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
     onSuccess: (user, credentials) => onSignedIn(credentials, user),
-    // The field to fix (or, after a network failure, to press Enter in again), its text selected so that
-    // typing replaces it; the message is its description, so it is read out with it.
-    onError: () => {
-      passwordField.current?.focus();
-      passwordField.current?.select();
-    },
   });
+
+  // After a refusal, the field to fix (or, after a network failure, to press Enter in again), its text selected
+  // so that typing replaces it. Once the refusal is on screen: the message is the field's description, and
+  // focusing the field before it is there would read the field out without it.
+  const refusedAt = signIn.isError ? signIn.submittedAt : null;
+  useEffect(() => {
+    if (refusedAt === null) return;
+    passwordField.current?.focus();
+    passwordField.current?.select();
+  }, [refusedAt]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -84,6 +84,23 @@ export class UnsupportedFeatureError extends Error {
   }
 }
 
+/**
+ * 429: too many wrong passwords (Nextcloud's brute-force protection: sign-in, or a conversation's password).
+ * `retryAfterSeconds` from the answer's Retry-After, when the server sends one (rollcall's demo server does).
+ */
+export class TooManyAttemptsError extends ApiError {
+  override readonly name = 'TooManyAttemptsError';
+
+  constructor(
+    message: string,
+    ocsStatusCode: number | null,
+    data: unknown,
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(429, message, ocsStatusCode, data);
+  }
+}
+
 export class NotFoundError extends ApiError {
   override readonly name = 'NotFoundError';
 }
@@ -132,6 +149,16 @@ export interface FailedResponse {
   ocsStatusCode: number | null;
   message: string;
   data: unknown;
+  /** The Retry-After header, if the answer had one. */
+  retryAfter?: string | null;
+}
+
+/** Retry-After in seconds; an HTTP date is turned into the seconds until it. */
+function retryAfterSeconds(header: string | null | undefined): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 export function errorFromResponse(response: FailedResponse): ApiError {
@@ -153,6 +180,8 @@ export function errorFromResponse(response: FailedResponse): ApiError {
         });
       }
       return new ApiError(status, message, ocsStatusCode, data);
+    case 429:
+      return new TooManyAttemptsError(message, ocsStatusCode, data, retryAfterSeconds(response.retryAfter));
     case 412:
       return hasEnvelope
         ? new LobbyError(status, message, ocsStatusCode, data)

@@ -8,6 +8,7 @@ export {
   NetworkError,
   NotFoundError,
   SessionConflictError,
+  TooManyAttemptsError,
   UnaddressableParticipantError,
   UnauthorizedError,
   UnsupportedFeatureError,

@@ -37,7 +37,7 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   const parsed = parseJson(await read(() => response.text(), options.signal));
   const envelope = isOcsEnvelope(parsed) ? parsed : null;
   if (response.ok && envelope) return envelope.ocs.data as T;
-  throw failure(response.status, response.statusText, envelope, parsed);
+  throw failure(response.status, response.statusText, envelope, parsed, response.headers.get('Retry-After'));
 }
 
 /** The error for a successful answer whose body is no OCS envelope; `parsed` is the body as JSON, or null. */
@@ -104,8 +104,15 @@ async function read<Body>(readBody: () => Promise<Body>, signal: AbortSignal | u
   }
 }
 
-function failure(status: number, statusText: string, envelope: OcsEnvelope<unknown> | null, parsed: unknown): Error {
+function failure(
+  status: number,
+  statusText: string,
+  envelope: OcsEnvelope<unknown> | null,
+  parsed: unknown,
+  retryAfter: string | null = null,
+): Error {
   return errorFromResponse({
+    retryAfter,
     status,
     hasEnvelope: envelope !== null,
     ocsStatusCode: envelope?.ocs.meta.statuscode ?? null,
