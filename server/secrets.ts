@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;
 
@@ -21,10 +22,30 @@ function parseStoredHash(stored: string): StoredHash | null {
   return { salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url'), cost: { N: Number(n), r: Number(r), p: Number(p) } };
 }
 
-const scryptAsync = (password: string, salt: Buffer, keyLength: number, cost: crypto.ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    crypto.scrypt(password, salt, keyLength, cost, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+/**
+ * Password checks running at once. Async scrypt runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE
+ * says otherwise), which also compresses answers (hono's compress) and reads files, and each check keeps a core
+ * busy: a burst of guesses taking every thread or every core would hold unrelated requests as surely as hashing
+ * on the main thread. So two threads and one core are left free; the other checks wait here, costing nothing.
+ */
+const CONCURRENT_CHECKS = Math.max(1, Math.min(Number(process.env.UV_THREADPOOL_SIZE ?? 4) - 2, os.availableParallelism() - 1));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: crypto.ScryptOptions): Promise<Buffer> {
+  if (running >= CONCURRENT_CHECKS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      crypto.scrypt(password, salt, keyLength, cost, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    // The slot passes straight to the next check waiting, if any.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
 
 /**
  * A hash of nothing anyone knows, checked instead of an account's when there is none (unknown login, an account
