@@ -5,6 +5,10 @@
  * here waits for real time; how long things take is a bench figure, not an assertion.
  */
 import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createDemoApp } from '../app';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BOARD_ROOM_PASSWORD } from '../db/seed';
 import { Client, startTestServer, v4, type TestServer } from '../test/harness';
@@ -145,6 +149,26 @@ describe('joining a password-protected public room with wrong passwords', () => 
       expectEnvelope(await Client.as(server, 'alice').ocs('POST', JOIN_BOARD_ROOM, { json: { force: true } }), 200);
     }
     expect(waits).toEqual([]);
+  });
+});
+
+describe('two processes on one database', () => {
+  it('share the count: ten wrong guesses at one leave the other refusing with 429', async () => {
+    const { server: first } = await throttledServer();
+    // A second server over the same SQLite file, as a second process sharing DATA_DIR would be.
+    const db = openDatabase(path.join(first.dataDir, 'rollcall.sqlite'));
+    const app = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir: '/nonexistent', throttle: { sleep: async () => {} } });
+    const second = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise<void>((resolve) => second.once('listening', () => resolve()));
+      const secondUrl = `http://127.0.0.1:${(second.address() as AddressInfo).port}`;
+      for (let guess = 1; guess <= 10; guess++) expect((await signIn(first, 'alice', `guess ${guess}`)).status).toBe(401);
+      const refused = await new Client(secondUrl, { user: 'alice', password: 'demo' }).ocs('GET', CURRENT_USER);
+      expectEnvelope(refused, 429);
+    } finally {
+      await new Promise<void>((resolve) => second.close(() => resolve()));
+      db.close();
+    }
   });
 });
 
