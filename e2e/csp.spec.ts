@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Response } from '@playwright/test';
-import { expect, openRoster, signIn, test, uniqueName } from './fixtures';
+import { expect, rosterOf, signIn, test, uniqueName } from './fixtures';
 
 /**
  * The app runs under the server's Content-Security-Policy (server/http/security-headers.ts): on every page, with
@@ -64,7 +64,8 @@ test.describe('the Content-Security-Policy', () => {
     const conversation = await alice.createConversation({ name: uniqueName('Policy'), kind: 'public' });
     await alice.addParticipant(conversation.token, 'bob');
     expectSecurityHeaders(await page.goto(`/rooms/${conversation.token}`));
-    await openRoster(page, 'alice', conversation);
+    await expect(page.getByRole('heading', { name: conversation.name, level: 1 })).toBeVisible();
+    await expect(rosterOf(page).list).toBeVisible();
     // Avatars are same-origin images: they load under img-src 'self'.
     await expect.poll(() => page.locator('img[src*="/avatar/"]').evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
     await openAndClose(page, 'Add participants', { role: 'dialog', name: 'Add participants' });
