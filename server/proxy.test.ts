@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, createProxyApp } from './app';
 import { openDatabase } from './db/schema';
 import { seed } from './db/seed';
-import { acceptsGzip, rewriteSetCookie } from './proxy';
+import { acceptsGzip, forwardingHeaders, rewriteSetCookie } from './proxy';
 import { Client, v1, v4 } from './test/harness';
 import { spawnServer, stopAll } from './test/process';
 
@@ -304,6 +304,21 @@ describe('proxy mode: what Nextcloud is told about the client', () => {
     } finally {
       await elsewhere.close();
     }
+  });
+});
+
+describe('forwardingHeaders', () => {
+  const settings = { upstream: new URL('https://cloud.example/nextcloud'), publicUrl: null, ownTls: false, trustedProxies: new net.BlockList() };
+
+  it('names an IPv4 client of a dual-stack socket as IPv4, and an IPv6 one as RFC 7239 asks', () => {
+    const mapped = forwardingHeaders(new Headers(), '::ffff:198.51.100.4', settings);
+    expect(mapped.get('x-forwarded-for')).toBe('198.51.100.4');
+    expect(mapped.get('forwarded')).toBe('for=198.51.100.4;proto=http');
+    const six = forwardingHeaders(new Headers(), '2001:db8::1', settings);
+    expect(six.get('x-forwarded-for')).toBe('2001:db8::1');
+    expect(six.get('forwarded')).toBe('for="[2001:db8::1]";proto=http');
+    expect(six.get('x-forwarded-host')).toBe('cloud.example');
+    expect(six.get('x-forwarded-proto')).toBe('https');
   });
 });
 

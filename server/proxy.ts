@@ -143,14 +143,17 @@ function forwardedNode(address: string): string {
  */
 export function forwardingHeaders(
   incoming: Headers,
-  peer: string | undefined,
+  address: string | undefined,
   settings: { upstream: URL; publicUrl: URL | null; ownTls: boolean; trustedProxies: net.BlockList | undefined },
 ): Headers {
   const headers = new Headers({
     'x-forwarded-host': settings.upstream.host,
     'x-forwarded-proto': settings.upstream.protocol.slice(0, -1),
   });
-  if (!peer) return headers;
+  if (!address) return headers;
+  // A dual-stack socket names IPv4 clients `::ffff:a.b.c.d`; Nextcloud would read that as IPv6 and throttle
+  // brute force per /64, i.e. every IPv4 client together.
+  const peer = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
   const trusted = settings.trustedProxies?.check(peer, net.isIPv6(peer) ? 'ipv6' : 'ipv4') ?? false;
   const chained = (name: string, value: string) => {
     const chain = trusted ? incoming.get(name) : null;
