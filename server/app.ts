@@ -9,10 +9,11 @@ import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { sendSecurityHeaders } from './http/security-headers';
 import { reportServerTiming } from './http/server-timing';
 import { Throttle, type ThrottleOptions } from './http/throttle';
 import { negotiateOcsFormat } from './http/xml';
-import { registerProxyRoutes, type ProxyOptions } from './proxy';
+import { isProxiedPath, registerProxyRoutes, type ProxyOptions } from './proxy';
 import { TalkStore } from './talk/store';
 import { registerTalkRoutes } from './talk/routes';
 import { BanStore, registerBanRoutes } from './talk/bans';
@@ -42,17 +43,54 @@ function requireOcsHeader(app: Hono) {
   });
 }
 
-function serveApp(app: Hono, distDir: string) {
+/** The client-side routes of src/app/router.tsx: `/`, `/login`, `/rooms/:token`, `/call/:token`. */
+const APP_ROUTE = /^\/(?:login|rooms\/[^/]+|call\/[^/]+)?\/?$/;
+
+/**
+ * A path a person may have typed or followed to a page: the app's HTML answers it with a 404, so the app shows
+ * its own "not found" page. Never for what a script or Nextcloud client asks for (`/ocs/…`, any `.php`, a file
+ * name such as a missing asset): those get a plain 404.
+ */
+function isPageLike(pathname: string): boolean {
+  if (pathname.startsWith('/ocs/') || pathname === '/ocs' || /\.php(?:\/|$)/.test(pathname)) return false;
+  return !(pathname.split('/').at(-1) ?? '').includes('.');
+}
+
+const PAGE_METHODS = 'GET, HEAD';
+
+/** What Talk's API and Nextcloud's avatars and Login Flow take (OPTIONS gets Nextcloud's own 405: no CORS). */
+const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+/**
+ * Methods outside what the API takes (TRACE, CONNECT, WebDAV's PROPFIND…) are refused before any route sees
+ * them: 405 with the methods this path does take.
+ */
+function refuseUnknownMethods(app: Hono, isApiPath: (pathname: string) => boolean) {
+  const apiMethods: readonly string[] = API_METHODS;
+  app.use('*', async (c, next) => {
+    if (apiMethods.includes(c.req.method)) return next();
+    const { pathname } = new URL(c.req.url);
+    if (!isApiPath(pathname)) return c.text('Method not allowed', 405, { Allow: PAGE_METHODS });
+    return c.json(envelope(405, null, 'Method not allowed'), 405, { Allow: apiMethods.join(', ') });
+  });
+}
+
+function appHtml(distDir: string): string | undefined {
   const indexFile = path.join(distDir, 'index.html');
+  return fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : undefined;
+}
+
+function serveApp(app: Hono, distDir: string) {
   // The app is built before the server starts (npm start); tests and proxy checks may run without it.
   if (fs.existsSync(distDir)) app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
-  // History fallback: client routes (/rooms/x, /call/y, /login) all load the app.
-  app.get('*', (c) => {
-    const url = new URL(c.req.url);
-    // Nextcloud paths (and any other `*.php`) are never the app: a 404, not the app's HTML with a 200.
-    if (url.pathname.startsWith('/ocs/') || /^\/[^/]+\.php(?:\/|$)/.test(url.pathname)) return c.notFound();
-    if (!fs.existsSync(indexFile)) return c.text('The app is not built yet: run `npm run build` (npm start does it).', 503);
-    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  // History fallback: only the client routes load the app with a 200; any other path is a 404 (handleErrors).
+  app.all('*', (c) => {
+    const { pathname } = new URL(c.req.url);
+    if (!APP_ROUTE.test(pathname)) return c.notFound();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Method not allowed', 405, { Allow: PAGE_METHODS });
+    const html = appHtml(distDir);
+    if (html === undefined) return c.text('The app is not built yet: run `npm run build` (npm start does it).', 503);
+    return c.html(html);
   });
 }
 
@@ -65,11 +103,12 @@ export function basicChallenge(requestedWith: string | undefined): string {
   return `${scheme} realm="Nextcloud", charset="UTF-8"`;
 }
 
-function handleErrors(app: Hono) {
+function handleErrors(app: Hono, distDir: string) {
   app.notFound((c) => {
-    const url = new URL(c.req.url);
-    if (url.pathname.startsWith('/ocs/')) return c.json(envelope(404, null, 'Not found'), 404);
-    return c.text('Not found', 404);
+    const { pathname } = new URL(c.req.url);
+    if (pathname.startsWith('/ocs/')) return c.json(envelope(404, null, 'Not found'), 404);
+    const html = (c.req.method === 'GET' || c.req.method === 'HEAD') && isPageLike(pathname) ? appHtml(distDir) : undefined;
+    return html === undefined ? c.text('Not found', 404) : c.html(html, 404);
   });
   app.onError((error, c) => {
     if (error instanceof BadCredentials) {
@@ -93,7 +132,9 @@ export function createDemoApp(options: DemoOptions): Hono {
   const clock = options.clock ?? Date.now;
   const throttle = new Throttle(options.db, { ...options.throttle, clock });
   const identities = new IdentityResolver(options.db, { throttle, clock: () => Math.floor(clock() / 1000) });
-  handleErrors(app);
+  handleErrors(app, options.distDir);
+  sendSecurityHeaders(app);
+  refuseUnknownMethods(app, (pathname) => pathname.startsWith('/ocs/') || pathname.startsWith('/index.php/'));
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
   app.use(`${OCS_BASE}/*`, compress());
   reportServerTiming(app, `${OCS_BASE}/*`);
@@ -111,7 +152,9 @@ export function createDemoApp(options: DemoOptions): Hono {
 /** Proxy mode: the built app, and the Nextcloud paths the app uses forwarded to one Nextcloud. */
 export function createProxyApp(options: ProxyOptions & { distDir: string }): Hono {
   const app = new Hono();
-  handleErrors(app);
+  handleErrors(app, options.distDir);
+  sendSecurityHeaders(app);
+  refuseUnknownMethods(app, isProxiedPath);
   registerProxyRoutes(app, options);
   serveApp(app, options.distDir);
   return app;

@@ -20,7 +20,19 @@ describe('readConfig', () => {
       reset: false,
       nextcloudUrl: null,
       proxyTimeoutMs: 30_000,
+      publicUrl: null,
     });
+    expect(config.trustedProxies.check('127.0.0.1', 'ipv4')).toBe(false);
+  });
+
+  it('reads the public origin and the trusted proxies of proxy mode', () => {
+    const config = readConfig({ PUBLIC_URL: 'https://talk.example.com', TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7 ::1' }, []);
+    expect(config.publicUrl?.origin).toBe('https://talk.example.com');
+    expect(config.trustedProxies.check('10.20.30.40', 'ipv4')).toBe(true);
+    expect(config.trustedProxies.check('::ffff:10.20.30.40', 'ipv6')).toBe(true);
+    expect(config.trustedProxies.check('192.0.2.7', 'ipv4')).toBe(true);
+    expect(config.trustedProxies.check('192.0.2.8', 'ipv4')).toBe(false);
+    expect(config.trustedProxies.check('::1', 'ipv6')).toBe(true);
   });
 
   it('reads every setting', () => {
@@ -64,6 +76,11 @@ describe('readConfig', () => {
     [{ PROXY_TIMEOUT_MS: 'soon' }, /^PROXY_TIMEOUT_MS must be a number of milliseconds/],
     [{ PROXY_TIMEOUT_MS: '0' }, /^PROXY_TIMEOUT_MS must be/],
     [{ PROXY_TIMEOUT_MS: '99999999999' }, /^PROXY_TIMEOUT_MS must be/],
+    [{ PUBLIC_URL: 'talk.example.com' }, /^PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
+    [{ PUBLIC_URL: 'https://talk.example.com/rollcall' }, /^PUBLIC_URL must be an origin only/],
+    [{ TRUSTED_PROXIES: 'proxy.example' }, /^TRUSTED_PROXIES must list IP addresses or subnets .*"proxy.example"/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES must list/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/1' }, /^TRUSTED_PROXIES must list/],
   ])('refuses %o', (env, message) => {
     expect(() => readConfig(env, [])).toThrow(ConfigError);
     expect(() => readConfig(env, [])).toThrow(message);

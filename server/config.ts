@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import type { ApiGeneration } from './http/ocs';
 
@@ -12,6 +13,16 @@ export interface ServerConfig {
   /** Set: proxy mode in front of this Nextcloud; unset: the embedded demo server. */
   nextcloudUrl: URL | null;
   proxyTimeoutMs: number;
+  /**
+   * Where people open rollcall (`https://talk.example.com`), when a TLS proxy stands in front of it: cookies
+   * from Nextcloud keep `Secure` only for an https public origin. Unset: the plain-http origin rollcall serves.
+   */
+  publicUrl: URL | null;
+  /**
+   * The reverse proxies in front of rollcall (addresses or subnets): only from them is an X-Forwarded-For or
+   * Forwarded chain believed and extended; anyone else's is replaced by the address rollcall sees.
+   */
+  trustedProxies: net.BlockList;
 }
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value);
@@ -52,6 +63,36 @@ function nextcloudUrlOf(value: string | undefined): URL | null {
   return url;
 }
 
+function publicUrlOf(value: string | undefined): URL | null {
+  const text = setting(value);
+  if (text === undefined) return null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address such as https://talk.example.com, not "${value}"`);
+  }
+  // The app's pages load /assets/… from the root: it cannot live under a sub-path.
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be an origin only (scheme, host, port), not "${value}"`);
+  }
+  return url;
+}
+
+function trustedProxiesOf(value: string | undefined): net.BlockList {
+  const list = new net.BlockList();
+  for (const entry of (setting(value) ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const bits = prefix === undefined ? undefined : /^\d+$/.test(prefix) ? Number(prefix) : NaN;
+    if (!family || rest.length > 0 || (bits !== undefined && !(bits <= (family === 4 ? 32 : 128)))) {
+      throw new ConfigError(`TRUSTED_PROXIES must list IP addresses or subnets such as 10.0.0.0/8, not "${entry}"`);
+    }
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, bits, type);
+  }
+  return list;
+}
+
 /** Settings come from the environment (README); `--reset` on the command line too. Throws ConfigError. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerConfig {
   const port = integer('PORT', env.PORT, 8080, { min: 0, max: 65535 }, 'a port number (0 to 65535)');
@@ -70,5 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     reset: argv.includes('--reset') || truthy(env.RESET),
     nextcloudUrl,
     proxyTimeoutMs,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
+    trustedProxies: trustedProxiesOf(env.TRUSTED_PROXIES),
   };
 }

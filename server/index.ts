@@ -56,7 +56,13 @@ function startDemo() {
 
 function startProxy(upstream: URL) {
   // Proxy mode keeps no state: no database is opened or created.
-  const app = createProxyApp({ upstream, timeoutMs: config.proxyTimeoutMs, distDir: config.distDir });
+  const app = createProxyApp({
+    upstream,
+    timeoutMs: config.proxyTimeoutMs,
+    publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
+    distDir: config.distDir,
+  });
   return { app, close: () => {}, describe: `proxy to ${upstream.href.replace(/\/$/, '')}` };
 }
 

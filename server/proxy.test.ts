@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, createProxyApp } from './app';
 import { openDatabase } from './db/schema';
 import { seed } from './db/seed';
-import { acceptsGzip, rewriteSetCookie } from './proxy';
+import { acceptsGzip, forwardingHeaders, rewriteSetCookie } from './proxy';
 import { Client, v1, v4 } from './test/harness';
 import { spawnServer, stopAll } from './test/process';
 
@@ -71,28 +71,45 @@ async function startUpstream() {
 const APP_HTML = '<!doctype html><title>rollcall</title>';
 
 /** The proxy in this process, serving a stand-in for the built app. */
-async function startProxy(upstream: string, timeoutMs = 5_000) {
+async function startProxy(upstream: string, timeoutMs = 5_000, settings: { publicUrl?: string; trustedProxies?: string[] } = {}) {
   const distDir = tempDir();
   fs.writeFileSync(path.join(distDir, 'index.html'), APP_HTML);
-  const app = createProxyApp({ upstream: new URL(upstream), timeoutMs, distDir });
+  fs.mkdirSync(path.join(distDir, 'assets'));
+  fs.writeFileSync(path.join(distDir, 'assets', 'app.js'), 'export {};');
+  const trustedProxies = new net.BlockList();
+  for (const address of settings.trustedProxies ?? []) trustedProxies.addAddress(address);
+  const publicUrl = settings.publicUrl ? new URL(settings.publicUrl) : null;
+  const app = createProxyApp({ upstream: new URL(upstream), timeoutMs, publicUrl, trustedProxies, distDir });
   return listen(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }));
 }
 
-/** A request with the target sent exactly as written (fetch would normalise `//x/..` and `..`). */
-function rawRequest(port: number, target: string, method = 'GET', headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer }>((resolve, reject) => {
+/**
+ * A request with the target sent exactly as written (fetch would normalise `//x/..` and `..`). With
+ * `Expect: 100-continue` the body waits for the server's 100, as curl and other clients do.
+ */
+function rawRequest(port: number, target: string, method = 'GET', headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer; continued: boolean }>((resolve, reject) => {
+    let continued = false;
     // The bytes as they travelled: node:http, unlike fetch, does not decode a gzip body.
     const request = http.request({ host: '127.0.0.1', port, method, path: target, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        resolve({ status: response.statusCode!, headers: response.headers, body: bytes.toString('utf8'), bytes });
+        resolve({ status: response.statusCode!, headers: response.headers, body: bytes.toString('utf8'), bytes, continued });
       });
     });
     request.setTimeout(5_000, () => request.destroy(new Error(`no answer for ${target}`)));
     request.on('error', reject);
-    request.end();
+    if (/100-continue/i.test(headers.Expect ?? '')) {
+      request.on('continue', () => {
+        continued = true;
+        request.end(body);
+      });
+      request.flushHeaders();
+    } else {
+      request.end(body);
+    }
   });
 }
 
@@ -170,27 +187,6 @@ describe('proxy mode: forwarding', () => {
     expect(upstream.seen.slice(before)).toEqual([]);
   });
 
-  it('rewrites Host to the upstream and names the proxy in X-Forwarded-Host', async () => {
-    const before = upstream.seen.length;
-    await proxied('alice').ocs('GET', '/ocs/v2.php/cloud/capabilities');
-    const forwarded = upstream.seen[before]!;
-    expect(forwarded.headers.host).toBe(`127.0.0.1:${upstream.port}`);
-    expect(forwarded.headers['x-forwarded-host']).toBe(`127.0.0.1:${proxy.port}`);
-    expect(forwarded.headers['x-forwarded-proto']).toBe('http');
-    expect(forwarded.headers['x-forwarded-for']).toBe('127.0.0.1');
-    // The client's own forwarding claims are not believed.
-    const before2 = upstream.seen.length;
-    await rawRequest(proxy.port, '/ocs/v2.php/cloud/capabilities', 'GET', {
-      'OCS-APIRequest': 'true',
-      'X-Forwarded-Host': 'evil.example',
-      'X-Forwarded-For': '203.0.113.9',
-    });
-    const spoofed = upstream.seen[before2]!;
-    expect(spoofed.headers['x-forwarded-host']).toBe(`127.0.0.1:${proxy.port}`);
-    // Appended, as proxies do: Nextcloud only believes the hops of its trusted_proxies.
-    expect(spoofed.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
-  });
-
   it('forwards avatars, bytes and caching headers included', async () => {
     const viaProxy = await proxied('alice').request('GET', '/index.php/avatar/alice/64');
     const straight = await direct('alice').request('GET', '/index.php/avatar/alice/64');
@@ -224,6 +220,268 @@ describe('proxy mode: forwarding', () => {
     expect(viaProxy.text.length).toBeGreaterThan(1_000_000);
     expect(viaProxy.text).toBe(straight.text);
     expect((viaProxy.body as { ocs: { data: unknown[] } }).ocs.data).toHaveLength(10_000);
+  });
+});
+
+/** A stand-in Nextcloud that records what reached it and answers with the headers a test gives it. */
+async function startRecordingUpstream(answer: (request: http.IncomingMessage, response: http.ServerResponse) => void = (_, response) => response.end('{}')) {
+  const requests: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      answer(request, response);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  return { ...(await listen(server)), requests };
+}
+
+describe('proxy mode: what Nextcloud is told about the client', () => {
+  const capabilities = '/ocs/v2.php/cloud/capabilities';
+  const spoofing = {
+    'OCS-APIRequest': 'true',
+    Host: 'evil.example',
+    'X-Forwarded-Host': 'evil.example',
+    'X-Forwarded-Proto': 'https',
+    'X-Forwarded-For': '203.0.113.9',
+    'X-Forwarded-Port': '443',
+    'X-Real-IP': '203.0.113.9',
+    'X-Client-IP': '203.0.113.9',
+    Forwarded: 'for=203.0.113.9;host=evil.example;proto=https',
+  };
+
+  it('names the Nextcloud itself as host and protocol, and the socket peer as the client', async () => {
+    const before = upstream.seen.length;
+    await proxied('alice').ocs('GET', capabilities);
+    const forwarded = upstream.seen[before]!.headers;
+    expect(forwarded.host).toBe(`127.0.0.1:${upstream.port}`);
+    expect(forwarded['x-forwarded-host']).toBe(`127.0.0.1:${upstream.port}`);
+    expect(forwarded['x-forwarded-proto']).toBe('http');
+    expect(forwarded['x-forwarded-for']).toBe('127.0.0.1');
+    expect(forwarded.forwarded).toBe('for=127.0.0.1;proto=http');
+  });
+
+  it('believes none of the forwarding claims of a client it does not trust', async () => {
+    const before = upstream.seen.length;
+    const response = await rawRequest(proxy.port, capabilities, 'GET', spoofing);
+    expect(response.status).toBe(200);
+    const forwarded = upstream.seen[before]!.headers;
+    expect(forwarded.host).toBe(`127.0.0.1:${upstream.port}`);
+    expect(forwarded['x-forwarded-host']).toBe(`127.0.0.1:${upstream.port}`);
+    expect(forwarded['x-forwarded-proto']).toBe('http');
+    expect(forwarded['x-forwarded-for']).toBe('127.0.0.1');
+    expect(forwarded.forwarded).toBe('for=127.0.0.1;proto=http');
+    expect(forwarded['x-forwarded-port']).toBeUndefined();
+    expect(forwarded['x-real-ip']).toBeUndefined();
+    expect(forwarded['x-client-ip']).toBeUndefined();
+  });
+
+  it('extends the chain of a trusted proxy in front, and names its public origin (PUBLIC_URL)', async () => {
+    const behindProxy = await startProxy(upstream.url, 5_000, { trustedProxies: ['127.0.0.1'], publicUrl: 'https://talk.example' });
+    try {
+      const before = upstream.seen.length;
+      await rawRequest(behindProxy.port, capabilities, 'GET', spoofing);
+      const forwarded = upstream.seen[before]!.headers;
+      expect(forwarded['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
+      expect(forwarded.forwarded).toBe('for=203.0.113.9;host=evil.example;proto=https, for=127.0.0.1;host="talk.example";proto=https');
+      // Still the Nextcloud's own: links it builds (Login Flow's login page) must lead to it, not here.
+      expect(forwarded['x-forwarded-host']).toBe(`127.0.0.1:${upstream.port}`);
+      expect(forwarded['x-forwarded-proto']).toBe('http');
+      expect(forwarded['x-real-ip']).toBeUndefined();
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('trusts no chain from a peer that is not on the list', async () => {
+    const elsewhere = await startProxy(upstream.url, 5_000, { trustedProxies: ['10.0.0.1'] });
+    try {
+      const before = upstream.seen.length;
+      await rawRequest(elsewhere.port, capabilities, 'GET', spoofing);
+      expect(upstream.seen[before]!.headers['x-forwarded-for']).toBe('127.0.0.1');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
+describe('forwardingHeaders', () => {
+  const settings = { upstream: new URL('https://cloud.example/nextcloud'), publicUrl: null, ownTls: false, trustedProxies: new net.BlockList() };
+
+  it('names an IPv4 client of a dual-stack socket as IPv4, and an IPv6 one as RFC 7239 asks', () => {
+    const mapped = forwardingHeaders(new Headers(), '::ffff:198.51.100.4', settings);
+    expect(mapped.get('x-forwarded-for')).toBe('198.51.100.4');
+    expect(mapped.get('forwarded')).toBe('for=198.51.100.4;proto=http');
+    const six = forwardingHeaders(new Headers(), '2001:db8::1', settings);
+    expect(six.get('x-forwarded-for')).toBe('2001:db8::1');
+    expect(six.get('forwarded')).toBe('for="[2001:db8::1]";proto=http');
+    expect(six.get('x-forwarded-host')).toBe('cloud.example');
+    expect(six.get('x-forwarded-proto')).toBe('https');
+  });
+});
+
+describe('proxy mode: hop-by-hop headers (RFC 9110 §7.6.1)', () => {
+  it('passes none on in either direction, nor what Connection names', async () => {
+    const recording = await startRecordingUpstream((_, response) => {
+      response.writeHead(200, {
+        'Content-Type': 'application/json',
+        Connection: 'keep-alive, X-Upstream-Private',
+        'X-Upstream-Private': 'for the proxy only',
+        'Keep-Alive': 'timeout=77',
+        'Proxy-Connection': 'keep-alive',
+        'Proxy-Authenticate': 'Basic realm="upstream proxy"',
+        'X-Nextcloud-Talk-Hash': 'kept',
+      });
+      response.end('{}');
+    });
+    const recordingProxy = await startProxy(recording.url);
+    try {
+      const response = await rawRequest(recordingProxy.port, '/ocs/v2.php/cloud/capabilities', 'GET', {
+        Connection: 'keep-alive, X-Client-Private',
+        'X-Client-Private': 'for the proxy only',
+        'Proxy-Connection': 'keep-alive, X-Legacy-Private',
+        'X-Legacy-Private': '1',
+        'Keep-Alive': 'timeout=77',
+        TE: 'trailers',
+        'Proxy-Authorization': 'Basic c2VjcmV0',
+        'OCS-APIRequest': 'true',
+      });
+      expect(response.status).toBe(200);
+      const sent = recording.requests[0]!.headers;
+      for (const name of ['x-client-private', 'x-legacy-private', 'proxy-connection', 'keep-alive', 'te', 'proxy-authorization']) {
+        expect(sent[name], name).toBeUndefined();
+      }
+      expect(sent.connection ?? 'keep-alive').toBe('keep-alive');
+      expect(sent['ocs-apirequest']).toBe('true');
+      for (const name of ['x-upstream-private', 'proxy-connection', 'proxy-authenticate']) {
+        expect(response.headers[name], name).toBeUndefined();
+      }
+      // The proxy's own connection to the client has a Keep-Alive of its own; the upstream's stays behind.
+      expect(response.headers['keep-alive']).not.toBe('timeout=77');
+      expect(response.headers['x-nextcloud-talk-hash']).toBe('kept');
+    } finally {
+      await recordingProxy.close();
+      await recording.close();
+    }
+  });
+});
+
+describe('proxy mode: Secure cookies follow the public origin, never a client header', () => {
+  const secureCookie = '__Host-nc_sameSiteCookielax=true; path=/; secure; HttpOnly; SameSite=lax';
+
+  it.each([
+    ['https://talk.example', {}, true],
+    ['http://talk.example', { 'X-Forwarded-Proto': 'https' }, false],
+    [undefined, { 'X-Forwarded-Proto': 'https', Forwarded: 'proto=https' }, false],
+  ] as const)('PUBLIC_URL %s, client headers %o: Secure kept: %s', async (publicUrl, headers, secure) => {
+    const recording = await startRecordingUpstream((_, response) => {
+      response.setHeader('Set-Cookie', secureCookie);
+      response.end('{}');
+    });
+    const cookieProxy = await startProxy(recording.url, 5_000, publicUrl ? { publicUrl } : {});
+    try {
+      const response = await rawRequest(cookieProxy.port, '/ocs/v2.php/cloud/capabilities', 'GET', headers);
+      const [cookie] = response.headers['set-cookie']!;
+      expect(/;\s*secure(?:;|$)/i.test(cookie!)).toBe(secure);
+    } finally {
+      await cookieProxy.close();
+      await recording.close();
+    }
+  });
+});
+
+describe('proxy mode: odd requests', () => {
+  it('answers Expect: 100-continue with 100, then forwards the body and answers as the upstream does', async () => {
+    const before = upstream.seen.length;
+    const body = new URLSearchParams({ roomType: '2', roomName: 'Expecting 100' }).toString();
+    const response = await rawRequest(
+      proxy.port,
+      v4('/room'),
+      'POST',
+      {
+        Authorization: basic('alice'),
+        'OCS-APIRequest': 'true',
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Length': String(Buffer.byteLength(body)),
+        Expect: '100-continue',
+      },
+      body,
+    );
+    expect(response.continued).toBe(true);
+    expect(response.status).toBe(201);
+    expect(JSON.parse(response.body).ocs.data.displayName).toBe('Expecting 100');
+    expect(upstream.seen[before]!.headers.expect).toBeUndefined();
+  });
+
+  it('refuses an expectation it cannot meet with 417', async () => {
+    const response = await rawRequest(proxy.port, v4('/room'), 'POST', { Expect: 'something-else', 'Content-Length': '0' });
+    expect(response.status).toBe(417);
+  });
+
+  it('answers TRACE with 405 and the methods the path takes, forwarding nothing', async () => {
+    const before = upstream.seen.length;
+    const api = await rawRequest(proxy.port, v4('/room'), 'TRACE');
+    expect(api.status).toBe(405);
+    expect(api.headers.allow).toBe('GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS');
+    const page = await rawRequest(proxy.port, '/rooms/designteam', 'TRACE');
+    expect(page.status).toBe(405);
+    expect(page.headers.allow).toBe('GET, HEAD');
+    expect(upstream.seen.slice(before)).toEqual([]);
+  });
+});
+
+describe('proxy mode: security headers', () => {
+  it('sends them with everything rollcall answers itself: pages, assets, 404s, 405s, its own 502', async () => {
+    const closed = net.createServer();
+    closed.listen(0, '127.0.0.1');
+    const { url: downUrl } = await listen(closed);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const downProxy = await startProxy(downUrl);
+    try {
+      const answers = await Promise.all([
+        rawRequest(proxy.port, '/'),
+        rawRequest(proxy.port, '/rooms/designteam'),
+        rawRequest(proxy.port, '/call/officehours'),
+        rawRequest(proxy.port, '/login'),
+        rawRequest(proxy.port, '/assets/app.js'),
+        rawRequest(proxy.port, '/no/such/page', 'GET', { Accept: 'text/html' }),
+        rawRequest(proxy.port, '//remote.php/dav'),
+        rawRequest(proxy.port, '/', 'TRACE'),
+        rawRequest(downProxy.port, v4('/room'), 'GET', { 'OCS-APIRequest': 'true' }),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 404, 404, 405, 502]);
+      for (const answer of answers) {
+        expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(answer.headers['x-frame-options']).toBe('DENY');
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      }
+    } finally {
+      await downProxy.close();
+    }
+  });
+
+  it("leaves Nextcloud's own answers with Nextcloud's own headers", async () => {
+    const nextcloudPolicy = "default-src 'none';base-uri 'none';manifest-src 'self';frame-ancestors 'none'";
+    const recording = await startRecordingUpstream((request, response) => {
+      if (request.url!.includes('/login/v2/flow')) response.setHeader('Content-Security-Policy', nextcloudPolicy);
+      response.setHeader('Content-Type', 'text/html');
+      response.end('<!doctype html><title>Nextcloud</title>');
+    });
+    const recordingProxy = await startProxy(recording.url);
+    try {
+      const flow = await rawRequest(recordingProxy.port, '/index.php/login/v2/flow/abc');
+      expect(flow.headers['content-security-policy']).toBe(nextcloudPolicy);
+      const avatar = await rawRequest(recordingProxy.port, '/index.php/avatar/alice/64');
+      expect(avatar.headers['content-security-policy']).toBeUndefined();
+      expect(avatar.headers['x-frame-options']).toBeUndefined();
+    } finally {
+      await recordingProxy.close();
+      await recording.close();
+    }
   });
 });
 
@@ -376,7 +634,7 @@ describe('proxy mode: guests', () => {
     }
   });
 
-  it('rewriteSetCookie keeps Secure for an https client and drops only Domain', () => {
+  it('rewriteSetCookie keeps Secure for an https public origin and drops only Domain', () => {
     const cookie = 'ocabc=1; Path=/; Domain=.cloud.example; Secure; HttpOnly; SameSite=Lax';
     expect(rewriteSetCookie(cookie, true)).toBe('ocabc=1; Path=/; Secure; HttpOnly; SameSite=Lax');
     expect(rewriteSetCookie(cookie, false)).toBe('ocabc=1; Path=/; HttpOnly; SameSite=Lax');
@@ -386,18 +644,20 @@ describe('proxy mode: guests', () => {
 });
 
 describe('proxy mode: never an open proxy', () => {
-  // 404: a Nextcloud path this proxy does not forward; app: the client-side route fallback (the app's page).
+  // 404: a path this proxy neither forwards nor serves; 405: a method nothing here takes.
   it.each([
     ['GET', '/remote.php/dav/files/alice/', 404],
-    ['PROPFIND', '/remote.php/dav/files/alice/', 404],
+    ['PROPFIND', '/remote.php/dav/files/alice/', 405],
+    ['TRACE', '/ocs/v2.php/cloud/capabilities', 405],
     ['GET', '/index.php/apps/files', 404],
     ['GET', '/index.php/avatar', 404],
     ['GET', '/index.php/login/v2evil', 404],
     ['GET', '/index.php/login/v2/../../apps/files', 404],
     ['GET', '/status.php', 404],
     ['GET', '/ocs', 404],
-    ['GET', '//evil.example/ocs/v2.php/cloud/capabilities', 'app'],
-    ['GET', '//evil.example/index.php/avatar/alice/64', 'app'],
+    ['GET', '//evil.example/ocs/v2.php/cloud/capabilities', 404],
+    ['GET', '//evil.example/index.php/avatar/alice/64', 404],
+    ['GET', '//remote.php/dav', 404],
     ['GET', '/ocs/../remote.php/dav/files/alice/', 404],
     ['GET', '/ocs/%2e%2e/remote.php/dav/files/alice/', 404],
     ['GET', '/ocs/..%2fremote.php/dav/files/alice/', 404],
@@ -411,12 +671,8 @@ describe('proxy mode: never an open proxy', () => {
     const before = upstream.seen.length;
     const response = await rawRequest(proxy.port, target, method, { Authorization: basic('alice'), 'OCS-APIRequest': 'true' });
     expect(upstream.seen.slice(before)).toEqual([]);
-    if (expected === 'app') {
-      expect(response.status).toBe(200);
-      expect(response.body).toBe(APP_HTML);
-    } else {
-      expect(response.status).toBe(expected);
-    }
+    expect(response.status).toBe(expected);
+    expect(response.body).not.toContain(APP_HTML);
   });
 
   it('sends an absolute-form request target to the configured upstream only', async () => {

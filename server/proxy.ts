@@ -1,33 +1,63 @@
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { envelope } from './http/ocs';
+import { markAnsweredByUpstream } from './http/security-headers';
 
 export interface ProxyOptions {
   /** The Nextcloud to front, e.g. https://cloud.example.com or https://example.com/nextcloud */
   upstream: URL;
   /** How long to wait for the upstream's response headers before answering 504. */
   timeoutMs: number;
+  /** rollcall's own public origin (PUBLIC_URL), when a TLS proxy stands in front of it. */
+  publicUrl?: URL | null;
+  /** The proxies in front of rollcall whose forwarded-for chain is kept (TRUSTED_PROXIES). */
+  trustedProxies?: net.BlockList;
 }
 
 /** The only paths forwarded: the app needs these and nothing else, so this is never an open proxy. */
 export const PROXIED_PREFIXES = ['/ocs/', '/index.php/avatar/', '/index.php/login/v2'] as const;
 
-const HOP_BY_HOP = new Set([
+/** Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection and never travel on. */
+const HOP_BY_HOP = [
   'connection',
   'keep-alive',
+  'proxy-connection',
   'proxy-authenticate',
   'proxy-authorization',
   'te',
   'trailer',
   'transfer-encoding',
   'upgrade',
-  'host',
-  'content-length',
-]);
+];
+
+/** The hop-by-hop set plus every header a `Connection` (or the older `Proxy-Connection`) header names. */
+export function hopByHopHeaders(headers: Headers): Set<string> {
+  const names = new Set(HOP_BY_HOP);
+  for (const header of ['connection', 'proxy-connection']) {
+    for (const token of (headers.get(header) ?? '').split(',')) {
+      const name = token.trim().toLowerCase();
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * What a client may claim about where a request came from or was addressed to. None of it is passed on as
+ * the client wrote it: the proxy writes its own (`forwardingHeaders`).
+ */
+const CLIENT_CLAIMS = /^(?:x-forwarded-.*|forwarded|x-real-ip|x-client-ip|client-ip|true-client-ip|x-cluster-client-ip)$/;
+
+/**
+ * Host and Content-Length belong to the upstream request (set from the target and the buffered body);
+ * `Expect: 100-continue` was already answered to the client (Node sends the 100) and the body read in full.
+ */
+const REWRITTEN = new Set(['host', 'content-length', 'expect']);
 
 /**
  * Percent-encoded slashes, backslashes, dots, NULs and percents: the path checked here would not be the path
@@ -49,10 +79,10 @@ export const MAX_REQUEST_BODY = 1024 * 1024;
 
 /**
  * Cookies must belong to this origin, not the Nextcloud host, or the browser drops them: no Domain, no Secure
- * for a plain-http client, and a Path under the Nextcloud's sub-path (`/nextcloud/…`) mapped to the same path
- * here, where the app calls `/ocs/…` without that prefix.
+ * when rollcall's public origin is plain http, and a Path under the Nextcloud's sub-path (`/nextcloud/…`)
+ * mapped to the same path here, where the app calls `/ocs/…` without that prefix.
  */
-export function rewriteSetCookie(cookie: string, clientIsHttps: boolean, upstreamBase = ''): string {
+export function rewriteSetCookie(cookie: string, publicOriginIsHttps: boolean, upstreamBase = ''): string {
   const base = upstreamBase.replace(/\/$/, '');
   return cookie
     .split(';')
@@ -60,7 +90,7 @@ export function rewriteSetCookie(cookie: string, clientIsHttps: boolean, upstrea
     .filter((part) => {
       const name = part.split('=')[0]!.trim().toLowerCase();
       if (name === 'domain') return false;
-      if (name === 'secure' && !clientIsHttps) return false;
+      if (name === 'secure' && !publicOriginIsHttps) return false;
       return true;
     })
     .map((part, index) => {
@@ -98,6 +128,42 @@ function clientAddress(c: Context): string | undefined {
     // Not served by @hono/node-server (app.request in a test): no socket to name.
     return undefined;
   }
+}
+
+/** An address as a `Forwarded` node (RFC 7239 §6): IPv6 in brackets and quotes. */
+function forwardedNode(address: string): string {
+  return net.isIPv6(address) ? `"[${address}]"` : address;
+}
+
+/**
+ * Who asked, from where, as this proxy knows it: the socket's peer, appended to an incoming chain only when
+ * that peer is one of the TRUSTED_PROXIES. X-Forwarded-Host and -Proto name the Nextcloud itself, so a
+ * Nextcloud that trusts rollcall (trusted_proxies) keeps building links to itself: Login Flow's login page
+ * lives only there (rollcall forwards three prefixes), and its own host passes its trusted_domains check.
+ */
+export function forwardingHeaders(
+  incoming: Headers,
+  address: string | undefined,
+  settings: { upstream: URL; publicUrl: URL | null; ownTls: boolean; trustedProxies: net.BlockList | undefined },
+): Headers {
+  const headers = new Headers({
+    'x-forwarded-host': settings.upstream.host,
+    'x-forwarded-proto': settings.upstream.protocol.slice(0, -1),
+  });
+  if (!address) return headers;
+  // A dual-stack socket names IPv4 clients `::ffff:a.b.c.d`; Nextcloud would read that as IPv6 and throttle
+  // brute force per /64, i.e. every IPv4 client together.
+  const peer = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  const trusted = settings.trustedProxies?.check(peer, net.isIPv6(peer) ? 'ipv6' : 'ipv4') ?? false;
+  const chained = (name: string, value: string) => {
+    const chain = trusted ? incoming.get(name) : null;
+    headers.set(name, chain ? `${chain}, ${value}` : value);
+  };
+  chained('x-forwarded-for', peer);
+  const publicProto = settings.publicUrl ? settings.publicUrl.protocol.slice(0, -1) : settings.ownTls ? 'https' : 'http';
+  const publicHost = settings.publicUrl ? `;host="${settings.publicUrl.host}"` : '';
+  chained('forwarded', `for=${forwardedNode(peer)}${publicHost};proto=${publicProto}`);
+  return headers;
 }
 
 /** The whole request body, or 'too-large' as soon as it passes `limit` (without reading the rest). */
@@ -191,19 +257,21 @@ export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
     target.pathname = `${upstreamBase}${incoming.pathname}`;
     target.search = incoming.search;
 
-    const clientIsHttps = incoming.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+    const ownTls = incoming.protocol === 'https:';
+    const publicOriginIsHttps = options.publicUrl ? options.publicUrl.protocol === 'https:' : ownTls;
+    const dropped = hopByHopHeaders(c.req.raw.headers);
     const headers = new Headers();
     c.req.raw.headers.forEach((value, name) => {
-      if (!HOP_BY_HOP.has(name.toLowerCase())) headers.set(name, value);
+      const lower = name.toLowerCase();
+      if (!dropped.has(lower) && !REWRITTEN.has(lower) && !CLIENT_CLAIMS.test(lower)) headers.set(name, value);
     });
-    // Host is the upstream's own (fetch sets it from the target); who was asked, and by whom, travels here.
-    headers.set('x-forwarded-host', c.req.header('host') ?? incoming.host);
-    headers.set('x-forwarded-proto', clientIsHttps ? 'https' : 'http');
-    const address = clientAddress(c);
-    if (address) {
-      const chain = c.req.header('x-forwarded-for');
-      headers.set('x-forwarded-for', chain ? `${chain}, ${address}` : address);
-    }
+    const forwarding = forwardingHeaders(c.req.raw.headers, clientAddress(c), {
+      upstream: options.upstream,
+      publicUrl: options.publicUrl ?? null,
+      ownTls,
+      trustedProxies: options.trustedProxies,
+    });
+    forwarding.forEach((value, name) => headers.set(name, value));
     // Only gzip is asked for, whatever else the client takes: it is what Nextcloud's web servers send, and
     // what this proxy can compress itself when the upstream does not (see below).
     headers.set('accept-encoding', acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity');
@@ -243,10 +311,12 @@ export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
     }
 
     const upstreamHeaders = responseHeadersOf(upstream);
+    const droppedFromResponse = hopByHopHeaders(upstreamHeaders);
     const responseHeaders = new Headers();
     upstreamHeaders.forEach((value, name) => {
       const lower = name.toLowerCase();
-      if (HOP_BY_HOP.has(lower) || lower === 'set-cookie') return;
+      // Content-Length: the body is streamed on, and may be compressed here (below).
+      if (droppedFromResponse.has(lower) || lower === 'content-length' || lower === 'set-cookie') return;
       if (lower === 'location' && (value === upstreamRoot || value.startsWith(`${upstreamRoot}/`))) {
         responseHeaders.set(name, value.slice(upstreamRoot.length) || '/');
         return;
@@ -255,7 +325,7 @@ export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
       responseHeaders.set(name, lower === 'www-authenticate' ? withoutBasicChallenge(value) : value);
     });
     for (const cookie of upstreamHeaders.getSetCookie()) {
-      responseHeaders.append('set-cookie', rewriteSetCookie(cookie, clientIsHttps, upstreamBase));
+      responseHeaders.append('set-cookie', rewriteSetCookie(cookie, publicOriginIsHttps, upstreamBase));
     }
     const status = upstream.statusCode ?? 502;
     const hasBody = !NO_BODY.has(status) && c.req.method !== 'HEAD';
@@ -264,6 +334,7 @@ export function registerProxyRoutes(app: Hono, options: ProxyOptions) {
       upstream.on('error', () => {});
       upstream.resume();
     }
+    markAnsweredByUpstream(c);
     return new Response(hasBody ? (Readable.toWeb(upstream) as ReadableStream<Uint8Array>) : null, {
       status,
       statusText: upstream.statusMessage ?? '',

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApp } from './app';
+import { openDatabase, type Db } from './db/schema';
+import { seed } from './db/seed';
+import { SECURITY_HEADERS } from './http/security-headers';
+import { v4 } from './test/harness';
+
+const APP_HTML = '<!doctype html><title>rollcall</title><script type="module" src="/assets/app.js"></script>';
+const basicAlice = `Basic ${Buffer.from('alice:demo').toString('base64')}`;
+const asAlice = { Authorization: basicAlice, 'OCS-APIRequest': 'true', Accept: 'application/json' };
+
+let dir: string;
+let db: Db;
+let app: Hono;
+let unbuilt: Hono;
+let server: ServerType;
+let port: number;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollcall-app-'));
+  db = openDatabase(path.join(dir, 'rollcall.sqlite'));
+  seed(db);
+  const distDir = path.join(dir, 'dist');
+  fs.mkdirSync(path.join(distDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(distDir, 'index.html'), APP_HTML);
+  fs.writeFileSync(path.join(distDir, 'assets', 'app.js'), 'export {};');
+  app = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir });
+  unbuilt = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir: path.join(dir, 'no-dist') });
+  // Over a socket: fetch's Request refuses TRACE, and only Node's server answers Expect: 100-continue.
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (target: string, headers: Record<string, string> = {}) => app.request(target, { headers });
+
+/** A request over a socket, the body held back for the server's 100 when it says `Expect: 100-continue`. */
+function send(method: string, target: string, headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ continued: boolean; status: number; headers: Headers; text: string }>((resolve, reject) => {
+    let continued = false;
+    const request = http.request({ host: '127.0.0.1', port, method, path: target, agent: false, headers }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') received.set(name, value);
+        resolve({ continued, status: response.statusCode!, headers: received, text });
+      });
+    });
+    request.on('error', reject);
+    if (headers.Expect) {
+      request.on('continue', () => {
+        continued = true;
+        request.end(body);
+      });
+      request.flushHeaders();
+    } else {
+      request.end(body);
+    }
+  });
+}
+
+describe('demo mode: security headers', () => {
+  it('has a strict policy: nothing inline, nothing evaluated, nothing from elsewhere, never framed', () => {
+    const policy = SECURITY_HEADERS['Content-Security-Policy']!;
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*|data:|blob:|https?:/);
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "connect-src 'self'",
+      "worker-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(policy.split('; ')).toContain(directive);
+    }
+  });
+
+  it.each([
+    ['the conversations page', () => get('/'), 200],
+    ['a conversation page', () => get('/rooms/designteam'), 200],
+    ['the join page', () => get('/call/officehours'), 200],
+    ['the sign-in page', () => get('/login'), 200],
+    ['an asset', () => get('/assets/app.js'), 200],
+    ['an API answer', () => get(v4('/room'), asAlice), 200],
+    ['an avatar', () => get('/index.php/avatar/alice/64', { Authorization: basicAlice }), 200],
+    ['a refused login', () => get(v4('/room'), { ...asAlice, Authorization: 'Basic eDp5' }), 401],
+    ['an API call without the OCS header', () => get(v4('/room'), { Authorization: basicAlice }), 412],
+    ['an unknown API path', () => get('/ocs/v2.php/apps/nothing', asAlice), 404],
+    ['an unknown page', () => get('/no/such/page'), 404],
+    ['a missing asset', () => get('/assets/gone.js'), 404],
+    ['TRACE', () => send('TRACE', '/'), 405],
+    ['the page of an unbuilt app', () => unbuilt.request('/'), 503],
+  ] as const)('are sent with %s', async (_, answer, status) => {
+    const response = await answer();
+    expect(response.status).toBe(status);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), name).toBe(value);
+  });
+});
+
+describe('demo mode: what is the app and what is not', () => {
+  it.each(['/', '/login', '/rooms/designteam', '/rooms/designteam/', '/call/officehours'])('serves the app at %s', async (target) => {
+    const response = await get(target);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(APP_HTML);
+  });
+
+  it('answers a path a person may have followed with 404 and the app, which shows its "not found" page', async () => {
+    for (const target of ['/no/such/page', '/rooms', '/rooms/designteam/extra', '/call/']) {
+      const response = await get(target, { Accept: 'text/html' });
+      expect(response.status, target).toBe(404);
+      expect(response.headers.get('content-type'), target).toContain('text/html');
+      expect(await response.text(), target).toBe(APP_HTML);
+    }
+  });
+
+  it('answers Nextcloud paths, scripts and files with a plain 404, never the app', async () => {
+    for (const target of ['//remote.php/dav', '/remote.php/dav/files/alice/', '/status.php', '/assets/gone.js', '/ocs']) {
+      const response = await get(target, { Accept: 'text/html' });
+      expect(response.status, target).toBe(404);
+      expect(await response.text(), target).not.toContain('<title>rollcall</title>');
+    }
+  });
+
+  it('refuses TRACE and methods nothing here takes with 405 and what the path does take', async () => {
+    const page = await send('TRACE', '/rooms/designteam');
+    expect(page.status).toBe(405);
+    expect(page.headers.get('allow')).toBe('GET, HEAD');
+    const posted = await send('POST', '/login');
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    const api = await send('TRACE', v4('/room'), asAlice);
+    expect(api.status).toBe(405);
+    expect(api.headers.get('allow')).toBe('GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS');
+    expect(JSON.parse(api.text)).toMatchObject({ ocs: { meta: { status: 'failure', statuscode: 405 } } });
+  });
+});
+
+describe('demo mode: Expect: 100-continue', () => {
+  it('answers 100, takes the body, and answers the request', async () => {
+    const body = new URLSearchParams({ roomType: '2', roomName: 'Expecting 100' }).toString();
+    const answer = await send(
+      'POST',
+      v4('/room'),
+      {
+        ...asAlice,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Length': String(Buffer.byteLength(body)),
+        Expect: '100-continue',
+      },
+      body,
+    );
+    expect(answer.continued).toBe(true);
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text).ocs.data.displayName).toBe('Expecting 100');
+  });
+});
