@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/schema';
-import { newBrowserSessionId, verifyPassword } from '../secrets';
+import { APP_PASSWORD_LENGTH, digestSecret, newBrowserSessionId, verifyPassword } from '../secrets';
 import { nowSeconds, type Identity } from '../talk/model';
 
 export const BROWSER_SESSION_COOKIE = 'rollcall_session';
@@ -42,7 +42,10 @@ export class IdentityResolver {
     return { kind: 'user', ...user, browserSession };
   }
 
-  private checkPassword(login: string, password: string) {
+  private checkPassword(login: string, password: string): { userId: string; displayName: string; appPasswordId?: number } {
+    // Checked on every request, never remembered: a revoked app password must stop working at once.
+    const appPassword = password.length === APP_PASSWORD_LENGTH ? this.appPassword(login, password) : undefined;
+    if (appPassword) return appPassword;
     const digest = crypto.createHmac('sha256', this.cacheKey).update(`${login}\0${password}`).digest('base64');
     const cached = this.verified.get(digest);
     if (cached && cached.until > Date.now()) return { userId: cached.userId, displayName: cached.displayName };
@@ -54,6 +57,17 @@ export class IdentityResolver {
     if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
     this.verified.set(digest, { userId: row.id, displayName: row.display_name, until: Date.now() + VERIFIED_TTL_MS });
     return { userId: row.id, displayName: row.display_name };
+  }
+
+  /** Like Nextcloud, an app password signs in with the login name it was granted to (or the account id). */
+  private appPassword(login: string, password: string) {
+    const row = this.db
+      .prepare(
+        `SELECT a.id, u.id AS userId, u.display_name AS displayName FROM app_passwords a JOIN users u ON u.id = a.user_id
+         WHERE a.password_digest = ? AND (a.login_name = ? OR a.user_id = ?)`,
+      )
+      .get(digestSecret(password), login, login) as { id: number; userId: string; displayName: string } | undefined;
+    return row ? { userId: row.userId, displayName: row.displayName, appPasswordId: row.id } : undefined;
   }
 
   private knownBrowserSession(cookie: string | undefined): string | null {
