@@ -1,8 +1,11 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_PASSWORD_PATH, LOGIN_FLOW_PATH, type LoginFlowCredentials, type LoginFlowStart } from '../../contract/login-flow';
 import { CURRENT_USER_PATH } from '../../contract/wire';
 import { demoServer, type DemoServer } from '../test/demo-server';
 import { createTestServices } from '../test/render';
+import { renderAppAt } from '../test/render-app';
 import { useIdentity } from './identity';
 import { REVOKE_FAILED_WARNING, signOutAndRevoke } from './sign-out';
 
@@ -57,5 +60,18 @@ describe('signing out', () => {
 
     expect(useIdentity.getState()).toMatchObject({ credentials: null, signOutWarning: REVOKE_FAILED_WARNING });
     await expect(server.as('alice', appPassword).ocs('GET', CURRENT_USER_PATH)).resolves.toMatchObject({ id: 'alice' });
+  });
+
+  it('from the header: lands on the sign-in page, which says the app password could not be revoked', async () => {
+    const server = demoServer();
+    const appPassword = await appPasswordFor(server);
+    useIdentity.getState().signIn({ account: 'alice', password: appPassword }, ALICE, { viaLoginFlow: true });
+    server.failNext({ method: 'DELETE', path: APP_PASSWORD_PATH }, { status: 500 });
+    renderAppAt('/');
+
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByText(REVOKE_FAILED_WARNING)).toBeInTheDocument();
   });
 });

@@ -19,28 +19,18 @@ export interface LoginFlow {
   /** Where the person grants access: the server's public address, opened by the browser itself. */
   loginUrl: string;
   pollToken: string;
-  /** Same-origin: see `pollPathOf`. */
+  /**
+   * Always `/index.php/login/v2/poll` here, whatever endpoint the server named: Nextcloud names one on its own
+   * public address (with its sub-path, perhaps without `index.php`), which a page of another origin cannot call
+   * (no CORS), and which rollcall's server, forwarding exactly `/index.php/login/v2/*`, might not match.
+   * Every Nextcloud answers the documented path, and rollcall's proxy takes it to the right one.
+   */
   pollPath: string;
   /** `Date.now()` when the flow started; the server forgets it `LOGIN_FLOW_LIFETIME_MS` later. */
   startedAt: number;
 }
 
 export const LOGIN_FLOW_LIFETIME_MS = LOGIN_FLOW_LIFETIME_SECONDS * 1000;
-
-/**
- * The poll endpoint Nextcloud names is on its own public address, which a page of another origin cannot call
- * (Nextcloud sends no CORS headers). rollcall's server forwards `/index.php/login/v2/*` to it, so the poll goes
- * to the same path here whatever host (or pretty URL without `index.php`) the endpoint names.
- */
-function pollPathOf(endpoint: string): string {
-  try {
-    const url = new URL(endpoint, window.location.href);
-    if (url.origin === window.location.origin && url.pathname.endsWith('/login/v2/poll')) return url.pathname;
-  } catch {
-    // Not a URL at all: the documented path below is what every Nextcloud answers.
-  }
-  return LOGIN_FLOW_POLL_PATH;
-}
 
 async function post(path: string, body: URLSearchParams | undefined, signal?: AbortSignal): Promise<Response> {
   try {
@@ -64,9 +54,18 @@ async function json(response: Response, signal?: AbortSignal): Promise<unknown> 
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
+/** The login address is opened and offered as a link: only a web address, never `javascript:` or the like. */
+function isWebAddress(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value, window.location.href).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function isLoginFlowStart(value: unknown): value is LoginFlowStart {
   const start = value as Partial<LoginFlowStart> | null;
-  return isString(start?.login) && isString(start.poll?.token) && isString(start.poll.endpoint);
+  return isString(start?.login) && isWebAddress(start.login) && isString(start.poll?.token) && isString(start.poll.endpoint);
 }
 
 export async function startLoginFlow(signal?: AbortSignal): Promise<LoginFlow> {
@@ -74,7 +73,7 @@ export async function startLoginFlow(signal?: AbortSignal): Promise<LoginFlow> {
   const response = await post(LOGIN_FLOW_PATH, undefined, signal);
   const body = await json(response, signal);
   if (response.ok && isLoginFlowStart(body)) {
-    return { loginUrl: body.login, pollToken: body.poll.token, pollPath: pollPathOf(body.poll.endpoint), startedAt: Date.now() };
+    return { loginUrl: body.login, pollToken: body.poll.token, pollPath: LOGIN_FLOW_POLL_PATH, startedAt: Date.now() };
   }
   if (response.status >= 500) throw errorFromResponse({ status: response.status, hasEnvelope: false, ocsStatusCode: null, message: `HTTP ${response.status}`, data: null });
   throw new LoginFlowUnavailableError(response.status, `No Login Flow v2 at ${LOGIN_FLOW_PATH} (HTTP ${response.status})`);
