@@ -65,6 +65,14 @@ describe('Login Flow v2 in the demo server', () => {
     expect(text).not.toMatch(/<script|style=/);
   });
 
+  it('shows the client’s name on the grant page as text, never as markup', async () => {
+    const response = await call(LOGIN_FLOW_PATH, { method: 'POST', headers: { 'User-Agent': '<img src=x onerror=alert(1)>"' } });
+    const flow = (await response.json()) as LoginFlowStart;
+    const text = await (await call(new URL(flow.login).pathname)).text();
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;');
+    expect(text).not.toContain('<img');
+  });
+
   it('answers the poll 404 until access is granted, then the credentials once, then 404 again', async () => {
     const flow = await startFlow();
     expect((await poll(flow)).status).toBe(404);

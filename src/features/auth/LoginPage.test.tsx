@@ -195,6 +195,40 @@ describe('LoginPage: Sign in with Nextcloud', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('says so when the window is closed without granting access, and offers to start again', async () => {
+    const server = demoServer();
+    const popup = fakeWindow();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { onSignedIn } = renderLoginPage();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in with Nextcloud' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(WAITING);
+    const polls = () => server.calls({ method: 'POST', path: '/index.php/login/v2/poll' }).length;
+    popup.closed = true;
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The Nextcloud window was closed before access was granted. Press “Sign in with Nextcloud” to start again.',
+    );
+    expect(screen.getByRole('button', { name: 'Sign in with Nextcloud' })).toHaveFocus();
+    expect(polls()).toBeGreaterThanOrEqual(2);
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('still signs in when the window was closed right after granting access', async () => {
+    const server = demoServer();
+    const popup = fakeWindow();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { onSignedIn } = renderLoginPage();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in with Nextcloud' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(WAITING);
+    await grantAccess(server, popup.location.href);
+    popup.closed = true;
+
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalled(), { timeout: 5000 });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('explains in words a server that does not offer it, and closes the window it opened', async () => {
     demoServer().failNext({ method: 'POST', path: '/index.php/login/v2' }, { status: 404 });
     const popup = fakeWindow();

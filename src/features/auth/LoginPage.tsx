@@ -9,7 +9,7 @@ import {
   type CurrentUser,
   type TalkClient,
 } from '../../lib/api';
-import { useLoginFlow } from './use-login-flow';
+import { useLoginFlow, type LoginFlowState } from './use-login-flow';
 
 export interface LoginPageProps {
   /**
@@ -32,6 +32,20 @@ const WRONG_CREDENTIALS = 'Wrong account or password.';
 async function checkCredentials(talk: TalkClient, credentials: Credentials): Promise<CurrentUser> {
   const [user] = await Promise.all([getCurrentUser(talk, { credentials }), listConversations(talk, { credentials })]);
   return user;
+}
+
+/** Why a Login Flow ended without signing in, in words; null while it has not. */
+function flowEnding(state: LoginFlowState, describeError: (error: unknown) => string): string | null {
+  switch (state.step) {
+    case 'failed':
+      return describeError(state.error);
+    case 'expired':
+      return 'The sign-in request expired before access was granted. Press “Sign in with Nextcloud” to start again.';
+    case 'window-closed':
+      return 'The Nextcloud window was closed before access was granted. Press “Sign in with Nextcloud” to start again.';
+    default:
+      return null;
+  }
 }
 
 export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps) {
@@ -69,7 +83,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
     previousStep.current = flowStep;
     if (before === flowStep) return;
     if (flowStep === 'waiting') (popupBlocked ? blockedLink : cancelButton).current?.focus();
-    if (before === 'waiting' && (flowStep === 'expired' || flowStep === 'idle')) nextcloudButton.current?.focus();
+    if (before === 'waiting' && flowStep !== 'waiting') nextcloudButton.current?.focus();
     if (flowStep === 'failed') nextcloudButton.current?.focus();
   }, [flowStep, popupBlocked]);
 
@@ -86,14 +100,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
       : describeError(signIn.error)
     : null;
   const formError = signIn.variables?.viaLoginFlow ? null : errorMessage;
-  const flowError =
-    loginFlow.state.step === 'failed'
-      ? describeError(loginFlow.state.error)
-      : loginFlow.state.step === 'expired'
-        ? 'The sign-in request expired before access was granted. Press “Sign in with Nextcloud” to start again.'
-        : signIn.variables?.viaLoginFlow
-          ? errorMessage
-          : null;
+  const flowError = flowEnding(loginFlow.state, describeError) ?? (signIn.variables?.viaLoginFlow ? errorMessage : null);
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
@@ -145,7 +152,13 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
       <div className="sign-in-nextcloud">
         <p>Or let your Nextcloud give rollcall an app password of its own: your password stays with Nextcloud.</p>
         {/* Always in the page, so that a screen reader announces the wait when it starts. */}
-        <p role="status">{flowStep === 'waiting' ? 'Waiting for you to grant access in the other window…' : ''}</p>
+        <p role="status">
+          {flowStep === 'waiting'
+            ? 'Waiting for you to grant access in the other window…'
+            : signIn.isPending && signIn.variables.viaLoginFlow
+              ? 'Access granted. Signing in…'
+              : ''}
+        </p>
         {popupBlocked && loginFlow.state.step === 'waiting' && (
           <p className="alert" role="alert">
             Your browser blocked the new window.{' '}

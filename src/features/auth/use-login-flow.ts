@@ -17,6 +17,8 @@ export type LoginFlowState =
   /** `popupBlocked`: the browser refused the window, so the page offers the login address as a link. */
   | { step: 'waiting'; flow: LoginFlow; popupBlocked: boolean }
   | { step: 'expired' }
+  /** The person closed the window the flow opened without granting access. */
+  | { step: 'window-closed' }
   | { step: 'failed'; error: unknown };
 
 /** Waits `ms`, or less if aborted; says whether the wait ran its course. */
@@ -57,11 +59,19 @@ export function useLoginFlow(onGranted: (credentials: Credentials) => void) {
           setState({ step: 'expired' });
           return;
         }
+        // Read before the poll: a window closed by then was closed after any grant it made, so a poll that
+        // still finds none means there will be none (a window closed during the poll gets one more).
+        const windowClosed = popup.current?.closed === true;
         try {
           const credentials = await pollLoginFlow(waitingFlow, controller.signal);
           if (credentials) {
             setState({ step: 'idle' });
             onGrantedRef.current(credentials);
+            return;
+          }
+          if (windowClosed) {
+            popup.current = null;
+            setState({ step: 'window-closed' });
             return;
           }
         } catch {
