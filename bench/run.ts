@@ -221,7 +221,7 @@ async function openBrowser(base: string): Promise<{ browser: Browser; page: Page
   await page.goto(`${base}/login`);
   await page.getByLabel('Account').fill('alice');
   await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
   return { browser, page, traffic };
 }

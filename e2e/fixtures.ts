@@ -141,7 +141,7 @@ export async function signIn(page: Page, account: Account, next = '/'): Promise<
   await page.goto(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Account').fill(account);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   if (next === '/') await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible();
 }
 

@@ -9,7 +9,7 @@ test.describe('signing in', () => {
 
     await page.getByLabel('Account').fill('alice');
     await page.getByLabel('Password').fill('demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible();
     await expect(page).toHaveURL(/\/$/);
@@ -30,7 +30,7 @@ test.describe('signing in', () => {
     await page.getByLabel('Account').fill('alice');
     await page.getByLabel('Password').fill('not-the-password');
     const refusal = page.waitForResponse((response) => response.status() === 401);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     // A Basic challenge would make a browser show its own login box over the page; the app's requests say they
     // come from a script, so the server challenges with DummyBasic, which browsers ignore.

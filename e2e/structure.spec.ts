@@ -10,7 +10,7 @@ test.describe('pages with structure', () => {
     await page.goto('/login');
     await page.getByLabel('Account').fill('alice');
     await page.getByLabel('Password').fill('demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Conversations', level: 1 })).toBeFocused();
 
     await page.getByRole('link', { name: 'Design team', exact: true }).click();

@@ -7,6 +7,7 @@ import { OCS_BASE } from '../contract/wire';
 import type { Db } from './db/schema';
 import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';
+import { registerLoginFlowRoutes, type Clock } from './core/login-flow';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
 import { sendSecurityHeaders } from './http/security-headers';
@@ -27,8 +28,8 @@ export interface DemoOptions {
   generations: ApiGeneration[];
   circlesEnabled: boolean;
   distDir: string;
-  /** Milliseconds since the epoch, for browser-session lifetimes and the throttle; tests move it. */
-  clock?: () => number;
+  /** Milliseconds since the epoch, for what expires by the clock (browser sessions, the throttle, Login Flow v2); tests move it. */
+  clock?: Clock;
   /** The password-guessing throttle's policy and wait (tests); Nextcloud's by default. */
   throttle?: Omit<ThrottleOptions, 'clock'>;
 }
@@ -141,6 +142,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   negotiateOcsFormat(app);
   requireOcsHeader(app);
   registerCoreRoutes(app, { db: options.db, identities, options });
+  registerLoginFlowRoutes(app, { db: options.db, identities, throttle, clock });
   registerTalkRoutes(app, { store, identities, throttle, generations: options.generations });
   // Bans exist beside v4 only (Talk 20+); a v1-only server answers their routes 404, as it never had them.
   if (options.generations.includes('v4')) registerBanRoutes(app, { bans: new BanStore(options.db, store), identities });

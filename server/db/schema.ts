@@ -132,6 +132,29 @@ const migrations: string[] = [
   CREATE INDEX attendees_browser_session ON attendees(browser_session);
   CREATE INDEX sessions_browser_session ON sessions(browser_session);
   `,
+  `
+  -- App passwords (Login Flow v2), stored as SHA-256 digests (server/secrets.ts says why that is enough), and the
+  -- flows waiting to be granted and polled. A granted flow holds its app password sealed so that only the poll
+  -- token opens it (server/secrets.ts newPollSeal).
+  CREATE TABLE app_passwords (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    login_name TEXT NOT NULL,
+    password_digest TEXT NOT NULL UNIQUE,
+    client_name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE login_flows (
+    poll_token_digest TEXT PRIMARY KEY,
+    login_token_digest TEXT NOT NULL UNIQUE,
+    client_name TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    public_key TEXT NOT NULL,
+    sealed_private_key TEXT NOT NULL,
+    login_name TEXT,
+    sealed_app_password TEXT
+  );
+  `,
 ];
 
 export function openDatabase(file: string): Db {

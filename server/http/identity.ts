@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/schema';
-import { newBrowserSessionId, verifyPassword } from '../secrets';
+import { APP_PASSWORD_LENGTH, digestSecret, newBrowserSessionId, verifyPassword } from '../secrets';
 import { LIMITS } from './ocs';
 import { clientAddress, type Throttle } from './throttle';
 import { BROWSER_SESSION_LIFETIME_SECONDS } from '../talk/expiry';
@@ -34,6 +34,8 @@ export interface PendingBrowserSession {
 interface SignedIn {
   userId: string;
   displayName: string;
+  /** Set when the request signed in with an app password (Login Flow v2): the one `DELETE core/apppassword` revokes. */
+  appPasswordId?: number;
 }
 
 export interface IdentityOptions {
@@ -72,6 +74,9 @@ export class IdentityResolver {
   }
 
   private async checkPassword(c: Context, login: string, password: string): Promise<SignedIn> {
+    // Checked on every request, never remembered: a revoked app password must stop working at once.
+    const appPassword = password.length === APP_PASSWORD_LENGTH ? this.appPassword(login, password) : undefined;
+    if (appPassword) return appPassword;
     const digest = crypto.createHmac('sha256', this.cacheKey).update(`${login}\0${password}`).digest('base64');
     const cached = this.verified.get(digest);
     if (cached && cached.until > Date.now()) return { userId: cached.userId, displayName: cached.displayName };
@@ -96,6 +101,17 @@ export class IdentityResolver {
     if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
     this.verified.set(digest, { userId: row.id, displayName: row.display_name, until: Date.now() + VERIFIED_TTL_MS });
     return { userId: row.id, displayName: row.display_name };
+  }
+
+  /** Like Nextcloud, an app password signs in with the login name it was granted to (or the account id). */
+  private appPassword(login: string, password: string): SignedIn | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT a.id, u.id AS userId, u.display_name AS displayName FROM app_passwords a JOIN users u ON u.id = a.user_id
+         WHERE a.password_digest = ? AND (a.login_name = ? OR a.user_id = ?)`,
+      )
+      .get(digestSecret(password), login, login) as { id: number; userId: string; displayName: string } | undefined;
+    return row ? { userId: row.userId, displayName: row.displayName, appPasswordId: row.id } : undefined;
   }
 
   /** The cookie's browser session, if the server made it and it has not outlived BROWSER_SESSION_LIFETIME_SECONDS. */

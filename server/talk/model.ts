@@ -49,7 +49,14 @@ export interface UserStatusRow {
 
 /** Who is asking: an account (HTTP Basic) or a browser without one (a guest, known by its session cookie). */
 export type Identity =
-  | { kind: 'user'; userId: string; displayName: string; browserSession: string | null }
+  | {
+      kind: 'user';
+      userId: string;
+      displayName: string;
+      browserSession: string | null;
+      /** Set when the request authenticated with an app password (Login Flow v2): the one it used. */
+      appPasswordId?: number;
+    }
   | { kind: 'guest'; browserSession: string | null };
 
 export const MODERATOR_TYPES: readonly number[] = [

@@ -10,6 +10,7 @@ import {
   CsrfError,
   ForbiddenError,
   LobbyError,
+  LoginFlowUnavailableError,
   NetworkError,
   NotFoundError,
   SessionConflictError,
@@ -192,6 +193,9 @@ export function describeError(error: unknown, context?: ErrorContext): string {
   if (error instanceof UnsupportedFeatureError) return `This server does not support ${error.feature}.`;
   if (error instanceof UnaddressableParticipantError) {
     return 'This guest has not joined yet, so the server cannot be told who is meant. Try again once they have joined.';
+  }
+  if (error instanceof LoginFlowUnavailableError) {
+    return 'This server does not offer signing in with Nextcloud. Create an app password in Nextcloud and sign in with the form instead.';
   }
   if (error instanceof NetworkError) {
     return 'The server could not be reached. Check your connection and try again.';

@@ -7,8 +7,15 @@ interface IdentityState {
   credentials: Credentials | null;
   /** The account behind the credentials, as the server names it; null when nobody is signed in. */
   user: CurrentUser | null;
-  signIn(credentials: Credentials, user: CurrentUser): void;
-  signOut(): void;
+  /**
+   * The password is an app password this app obtained itself (Login Flow v2), so signing out revokes it. An app
+   * password typed into the form is not: scripts may share it.
+   */
+  viaLoginFlow: boolean;
+  /** Shown on the sign-in page after a sign-out that could not revoke the app password; not kept across loads. */
+  signOutWarning: string | null;
+  signIn(credentials: Credentials, user: CurrentUser, how?: { viaLoginFlow: boolean }): void;
+  signOut(warning?: string): void;
 }
 
 /**
@@ -21,13 +28,16 @@ export const useIdentity = create<IdentityState>()(
     (set) => ({
       credentials: null,
       user: null,
-      signIn: (credentials, user) => set({ credentials, user }),
-      signOut: () => set({ credentials: null, user: null }),
+      viaLoginFlow: false,
+      signOutWarning: null,
+      signIn: (credentials, user, how) =>
+        set({ credentials, user, viaLoginFlow: how?.viaLoginFlow ?? false, signOutWarning: null }),
+      signOut: (warning) => set({ credentials: null, user: null, viaLoginFlow: false, signOutWarning: warning ?? null }),
     }),
     {
       name: 'rollcall.identity',
       storage: createJSONStorage(() => sessionStorage),
-      partialize: ({ credentials, user }) => ({ credentials, user }),
+      partialize: ({ credentials, user, viaLoginFlow }) => ({ credentials, user, viaLoginFlow }),
     },
   ),
 );

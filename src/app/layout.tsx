@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { useTalkClient } from '../lib/api';
 import { LoginPage } from '../features/auth/LoginPage';
 import { describeError } from './errors';
 import { useIdentity } from './identity';
@@ -6,6 +8,7 @@ import { Notices } from './notices';
 import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
 import { useFocusHeadingOnNavigation } from './page-focus';
+import { signOutAndRevoke } from './sign-out';
 
 /** Around every page: takes the focus to the page's heading when another page is navigated to. */
 export function PageFocus() {
@@ -17,8 +20,16 @@ export function PageFocus() {
 export function ProtectedLayout() {
   const credentials = useIdentity((state) => state.credentials);
   const user = useIdentity((state) => state.user);
-  const signOut = useIdentity((state) => state.signOut);
+  const talk = useTalkClient();
+  const [signingOut, setSigningOut] = useState(false);
   const location = useLocation();
+
+  function signOut() {
+    if (signingOut) return;
+    setSigningOut(true);
+    // The layout goes away with the identity; nothing to set back afterwards.
+    void signOutAndRevoke(talk);
+  }
 
   if (!credentials) return <Navigate to={signInPath(location)} replace />;
 
@@ -31,7 +42,7 @@ export function ProtectedLayout() {
         <span className="app-identity">
           Signed in as <strong>{user?.displayName ?? credentials.account}</strong>
         </span>
-        <button type="button" onClick={signOut}>
+        <button type="button" onClick={signOut} aria-busy={signingOut}>
           Sign out
         </button>
       </header>
@@ -48,6 +59,7 @@ export function ProtectedLayout() {
 export function LoginRoute() {
   const credentials = useIdentity((state) => state.credentials);
   const signIn = useIdentity((state) => state.signIn);
+  const signOutWarning = useIdentity((state) => state.signOutWarning);
   const [searchParams] = useSearchParams();
 
   // Signing in stores the identity; this redirect is what moves on to where the person was going.
@@ -55,7 +67,7 @@ export function LoginRoute() {
 
   return (
     <main className="app-main app-main--narrow">
-      <LoginPage onSignedIn={signIn} describeError={describeError} />
+      <LoginPage onSignedIn={signIn} describeError={describeError} notice={signOutWarning} />
     </main>
   );
 }

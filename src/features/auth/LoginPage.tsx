@@ -9,12 +9,18 @@ import {
   type CurrentUser,
   type TalkClient,
 } from '../../lib/api';
+import { useLoginFlow, type LoginFlowState } from './use-login-flow';
 
 export interface LoginPageProps {
-  /** Called with credentials the server accepted, and the account they belong to. */
-  onSignedIn: (credentials: Credentials, user: CurrentUser) => void;
+  /**
+   * Called with credentials the server accepted, and the account they belong to; `viaLoginFlow` when they are
+   * an app password this page obtained (Login Flow v2), which signing out should revoke.
+   */
+  onSignedIn: (credentials: Credentials, user: CurrentUser, how: { viaLoginFlow: boolean }) => void;
   /** Words for failures other than a rejected password (the app owns those). */
   describeError: (error: unknown) => string;
+  /** Something the person should know on arriving here (a sign-out that left something behind). */
+  notice?: string | null;
 }
 
 const WRONG_CREDENTIALS = 'Wrong account or password.';
@@ -28,7 +34,21 @@ async function checkCredentials(talk: TalkClient, credentials: Credentials): Pro
   return user;
 }
 
-export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
+/** Why a Login Flow ended without signing in, in words; null while it has not. */
+function flowEnding(state: LoginFlowState, describeError: (error: unknown) => string): string | null {
+  switch (state.step) {
+    case 'failed':
+      return describeError(state.error);
+    case 'expired':
+      return 'The sign-in request expired before access was granted. Press “Sign in with Nextcloud” to start again.';
+    case 'window-closed':
+      return 'The Nextcloud window was closed before access was granted. Press “Sign in with Nextcloud” to start again.';
+    default:
+      return null;
+  }
+}
+
+export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps) {
   const talk = useTalkClient();
   const [account, setAccount] = useState('');
   const [password, setPassword] = useState('');
@@ -39,14 +59,31 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
   const passwordField = useRef<HTMLInputElement>(null);
 
   const signIn = useMutation({
-    mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
-    onSuccess: (user, credentials) => onSignedIn(credentials, user),
+    mutationFn: ({ credentials }: { credentials: Credentials; viaLoginFlow: boolean }) => checkCredentials(talk, credentials),
+    onSuccess: (user, { credentials, viaLoginFlow }) => onSignedIn(credentials, user, { viaLoginFlow }),
   });
+  const loginFlow = useLoginFlow((credentials) => signIn.mutate({ credentials, viaLoginFlow: true }));
+  const flowStep = loginFlow.state.step;
+  const popupBlocked = loginFlow.state.step === 'waiting' && loginFlow.state.popupBlocked;
+  const nextcloudButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const blockedLink = useRef<HTMLAnchorElement>(null);
+  // The pressed button is replaced while the flow waits: the focus goes to what can be done next (the link
+  // when the window was blocked, else "Cancel"), and back to the button when the wait ends without a grant.
+  const previousStep = useRef(flowStep);
+  useEffect(() => {
+    const before = previousStep.current;
+    previousStep.current = flowStep;
+    if (before === flowStep) return;
+    if (flowStep === 'waiting') (popupBlocked ? blockedLink : cancelButton).current?.focus();
+    if (before === 'waiting' && flowStep !== 'waiting') nextcloudButton.current?.focus();
+    if (flowStep === 'failed') nextcloudButton.current?.focus();
+  }, [flowStep, popupBlocked]);
 
   // After a refusal, the field to fix (or, after a network failure, to press Enter in again), its text selected
   // so that typing replaces it. Once the refusal is on screen: the message is the field's description, and
   // focusing the field before it is there would read the field out without it.
-  const refusedAt = signIn.isError ? signIn.submittedAt : null;
+  const refusedAt = signIn.isError && !signIn.variables.viaLoginFlow ? signIn.submittedAt : null;
   useEffect(() => {
     if (refusedAt === null) return;
     passwordField.current?.focus();
@@ -57,7 +94,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
     event.preventDefault();
     // The button stays enabled while the check runs (a disabled button drops the focus to the page).
     if (signIn.isPending) return;
-    signIn.mutate({ account: account.trim(), password });
+    signIn.mutate({ credentials: { account: account.trim(), password }, viaLoginFlow: false });
   }
 
   const errorMessage = signIn.isError
@@ -65,11 +102,18 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
       ? WRONG_CREDENTIALS
       : describeError(signIn.error)
     : null;
+  const formError = signIn.variables?.viaLoginFlow ? null : errorMessage;
+  const flowError = flowEnding(loginFlow.state, describeError) ?? (signIn.variables?.viaLoginFlow ? errorMessage : null);
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
       <title>Sign in · rollcall</title>
       <h1 id={headingId}>Sign in</h1>
+      {notice && (
+        <p className="alert" role="status">
+          {notice}
+        </p>
+      )}
       <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={accountId}>Account</label>
@@ -93,21 +137,60 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
             type="password"
             autoComplete="current-password"
             required
-            aria-invalid={signIn.error instanceof UnauthorizedError || undefined}
-            aria-describedby={errorMessage ? errorId : undefined}
+            aria-invalid={(!signIn.variables?.viaLoginFlow && signIn.error instanceof UnauthorizedError) || undefined}
+            aria-describedby={formError ? errorId : undefined}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
         </div>
-        {errorMessage && (
+        {formError && (
           <p id={errorId} className="alert" role="alert">
-            {errorMessage}
+            {formError}
           </p>
         )}
         <button type="submit" className="button-primary" aria-disabled={signIn.isPending} aria-busy={signIn.isPending}>
           Sign in
         </button>
       </form>
+      <div className="sign-in-nextcloud">
+        <p>Or let your Nextcloud give rollcall an app password of its own: your password stays with Nextcloud.</p>
+        {/* Always in the page, so that a screen reader announces the wait when it starts. */}
+        <p role="status">
+          {flowStep === 'waiting'
+            ? 'Waiting for you to grant access in the other window…'
+            : signIn.isPending && signIn.variables.viaLoginFlow
+              ? 'Access granted. Signing in…'
+              : ''}
+        </p>
+        {popupBlocked && loginFlow.state.step === 'waiting' && (
+          <p className="alert" role="alert">
+            Your browser blocked the new window.{' '}
+            <a ref={blockedLink} href={loginFlow.state.flow.loginUrl} target="_blank" rel="noopener noreferrer">
+              Open the Nextcloud sign-in page
+            </a>
+          </p>
+        )}
+        {flowStep === 'waiting' ? (
+          <button ref={cancelButton} type="button" onClick={loginFlow.cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button
+            ref={nextcloudButton}
+            type="button"
+            onClick={loginFlow.start}
+            aria-disabled={flowStep === 'starting' || undefined}
+            aria-busy={flowStep === 'starting' || (signIn.isPending && signIn.variables.viaLoginFlow)}
+          >
+            Sign in with Nextcloud
+          </button>
+        )}
+        {flowError && (
+          <p className="alert" role="alert">
+            {flowError}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -105,6 +105,14 @@ export class NotFoundError extends ApiError {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * Starting Login Flow v2 got no flow: the server (or the proxy in front of it) does not offer
+ * `/index.php/login/v2`. Nextcloud has no capability that says so beforehand.
+ */
+export class LoginFlowUnavailableError extends ApiError {
+  override readonly name = 'LoginFlowUnavailableError';
+}
+
 /** The request never got an answer: offline, DNS, connection refused, or the server died mid-response. */
 export class NetworkError extends ApiError {
   override readonly name = 'NetworkError';

@@ -5,6 +5,7 @@ export {
   CsrfError,
   ForbiddenError,
   LobbyError,
+  LoginFlowUnavailableError,
   NetworkError,
   NotFoundError,
   SessionConflictError,
@@ -66,4 +67,12 @@ export type {
 } from './model';
 export { TalkClientProvider, useTalkClient } from './react';
 export { getCurrentUser, type CurrentUser } from './users';
+export {
+  LOGIN_FLOW_LIFETIME_MS,
+  loginFlowExpired,
+  pollLoginFlow,
+  revokeAppPassword,
+  startLoginFlow,
+  type LoginFlow,
+} from './login-flow';
 export { ALL_PERMISSIONS, Permission, type PermissionMethod } from '../../../contract/wire';
