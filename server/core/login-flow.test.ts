@@ -111,6 +111,21 @@ describe('Login Flow v2 in the demo server', () => {
     expect((await poll(flow)).status).toBe(200);
   });
 
+  it('throttles wrong passwords on the grant page like sign-in: 429 with Retry-After once over the limit', async () => {
+    // The same policy as sign-in, without its growing waits, so that reaching the limit takes no time.
+    app = createDemoApp({ db, generations: ['v4'], circlesEnabled: false, distDir: '/nonexistent', clock: () => now, throttle: { sleep: async () => {} } });
+    const flow = await startFlow();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) statuses.push((await grant(flow, 'alice', `wrong ${attempt}`)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
+    expect(statuses[10]).toBe(429);
+    const refused = await grant(flow, 'alice', 'secret');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain('Too many attempts');
+    expect((await poll(flow)).status).toBe(404);
+  });
+
   it('forgets a flow after 20 minutes: the grant page and the poll both end', async () => {
     const granted = await startFlow();
     await grant(granted, 'alice', 'secret');
