@@ -6,6 +6,8 @@ import { Notices } from './notices';
 import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
 import { useFocusHeadingOnNavigation } from './page-focus';
+import { LanguageChooser } from './language-chooser';
+import { RichMessage, useI18n } from '../lib/i18n';
 
 /** Around every page: takes the focus to the page's heading when another page is navigated to. */
 export function PageFocus() {
@@ -19,6 +21,7 @@ export function ProtectedLayout() {
   const user = useIdentity((state) => state.user);
   const signOut = useIdentity((state) => state.signOut);
   const location = useLocation();
+  const { t } = useI18n();
 
   if (!credentials) return <Navigate to={signInPath(location)} replace />;
 
@@ -29,10 +32,15 @@ export function ProtectedLayout() {
           rollcall
         </Link>
         <span className="app-identity">
-          Signed in as <strong>{user?.displayName ?? credentials.account}</strong>
+          <RichMessage
+            id="app.signedInAs"
+            values={{ name: user?.displayName ?? credentials.account }}
+            components={{ 0: <strong /> }}
+          />
         </span>
+        <LanguageChooser />
         <button type="button" onClick={signOut}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       <OfflineBanner />
@@ -61,14 +69,15 @@ export function LoginRoute() {
 }
 
 export function NotFoundPage() {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="not-found-heading">
-      <title>Page not found · rollcall</title>
+      <title>{t('app.notFound.title')}</title>
       <h1 id="not-found-heading" tabIndex={-1}>
-        Page not found
+        {t('app.notFound.heading')}
       </h1>
       <p>
-        There is nothing at this address. <Link to="/">Back to the conversations</Link>
+        <RichMessage id="app.notFound.text" components={{ 0: <Link to="/" /> }} />
       </p>
     </section>
   );
