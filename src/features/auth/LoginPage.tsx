@@ -9,6 +9,7 @@ import {
   type CurrentUser,
   type TalkClient,
 } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 
 export interface LoginPageProps {
   /** Called with credentials the server accepted, and the account they belong to. */
@@ -16,8 +17,6 @@ export interface LoginPageProps {
   /** Words for failures other than a rejected password (the app owns those). */
   describeError: (error: unknown) => string;
 }
-
-const WRONG_CREDENTIALS = 'Wrong account or password.';
 
 /**
  * Asks the server who the credentials belong to, and for the room list (so a server without Talk fails here,
@@ -37,6 +36,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
   const passwordId = useId();
   const errorId = useId();
   const passwordField = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
 
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => checkCredentials(talk, credentials),
@@ -58,17 +58,17 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
 
   const errorMessage = signIn.isError
     ? signIn.error instanceof UnauthorizedError
-      ? WRONG_CREDENTIALS
+      ? t('auth.wrongCredentials')
       : describeError(signIn.error)
     : null;
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
-      <title>Sign in · rollcall</title>
-      <h1 id={headingId}>Sign in</h1>
+      <title>{t('auth.title')}</title>
+      <h1 id={headingId}>{t('auth.heading')}</h1>
       <form className="form" onSubmit={submit}>
         <div className="field">
-          <label htmlFor={accountId}>Account</label>
+          <label htmlFor={accountId}>{t('auth.account')}</label>
           <input
             id={accountId}
             name="username"
@@ -81,7 +81,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
           />
         </div>
         <div className="field">
-          <label htmlFor={passwordId}>Password</label>
+          <label htmlFor={passwordId}>{t('auth.password')}</label>
           <input
             ref={passwordField}
             id={passwordId}
@@ -101,7 +101,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
           </p>
         )}
         <button type="submit" className="button-primary" aria-disabled={signIn.isPending} aria-busy={signIn.isPending}>
-          Sign in
+          {t('auth.submit')}
         </button>
       </form>
     </section>

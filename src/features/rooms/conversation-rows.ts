@@ -1,7 +1,8 @@
 import type { Conversation } from '../../lib/api';
+import { translate } from '../../lib/i18n';
 import { conversationTypeLabel, roleLabel } from '../../lib/labels';
 
-/** One line of the conversation list, ready to render. */
+/** One line of the conversation list, ready to render, in the language of the moment it was made. */
 export interface ConversationRow {
   token: string;
   name: string;
@@ -31,8 +32,8 @@ export function matchesSearch(conversation: Conversation, search: string): boole
 
 export function toConversationRow(conversation: Conversation): ConversationRow {
   const badges: string[] = [];
-  if (conversation.hasPassword) badges.push('Password protected');
-  if (conversation.lobby.enabled) badges.push('Lobby');
+  if (conversation.hasPassword) badges.push(translate('rooms.badge.password'));
+  if (conversation.lobby.enabled) badges.push(translate('rooms.badge.lobby'));
   return {
     token: conversation.token,
     name: conversation.name,

@@ -79,3 +79,15 @@ export function useI18n() {
     [locale],
   );
 }
+
+/**
+ * Named words that read the current language whenever they are used (`REFUSALS.banned`), for modules that
+ * export sentences as constants: the sentence is never frozen in the language of the moment it was imported.
+ */
+export function messageGetters<const Keys extends Record<string, MessageKey>>(keys: Keys): { readonly [Name in keyof Keys]: string } {
+  const words = {} as { [Name in keyof Keys]: string };
+  for (const name of Object.keys(keys) as (keyof Keys)[]) {
+    Object.defineProperty(words, name, { enumerable: true, get: () => translate(keys[name]!) });
+  }
+  return words;
+}
