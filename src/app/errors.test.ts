@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from '../lib/api/errors';
+import { activateLocale } from '../lib/i18n';
 import { REFUSALS, describeError, type ErrorContext } from './errors';
 
 /** A refusal as the transport reads it from an OCS envelope. */
@@ -41,5 +42,19 @@ describe('the words for routes that need an account', () => {
   it('401 with Nextcloud’s statuscode 997 asks to sign in', () => {
     const error = errorFromResponse({ status: 401, hasEnvelope: true, ocsStatusCode: 997, message: 'Current user is not logged in', data: [] });
     expect(describeError(error, { action: 'leave-conversation' })).toBe('You are not signed in, or your password has changed.');
+  });
+});
+
+describe('the error words in German', () => {
+  it('follow the UI language, numbers included', async () => {
+    const note = { action: 'ban-participant', participant: { name: 'Bob' } } as const;
+    expect(describeError(refusal(400, { error: 'internalNote' }), note)).toBe(
+      'The internal note is too long: it can have up to 4,000 characters.',
+    );
+    await activateLocale('de');
+    expect(describeError(refusal(400, { error: 'internalNote' }), note)).toBe(
+      'Die interne Notiz ist zu lang: Sie darf höchstens 4.000 Zeichen haben.',
+    );
+    expect(REFUSALS.banned).toBe('Du wurdest aus dieser Unterhaltung gesperrt.');
   });
 });

@@ -63,6 +63,8 @@ export function LoginRoute() {
 
   return (
     <main className="app-main app-main--narrow">
+      {/* Before signing in there is no header: the sign-in page offers the language itself. */}
+      <LanguageChooser />
       <LoginPage onSignedIn={signIn} describeError={describeError} />
     </main>
   );
