@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse, type Token } from '@messageformat/parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { compileCatalogue } from '../../../scripts/compiled-messages';
 import { LOCALES, SOURCE_LOCALE, type Locale } from './locale';
 
 // Every catalogue file as it is on disk, by its path: src/locales/<language>/<area>.json.
@@ -108,5 +110,30 @@ describe('the catalogues', () => {
     for (const locale of LOCALES) {
       for (const [id, file] of fileOf(locale)) expect({ id, file }).toEqual({ id, file: sourceFiles.get(id) });
     }
+  });
+});
+
+describe('compiling a catalogue for the browser', () => {
+  it.each(LOCALES)('compiles every %s message', (locale) => {
+    const { messages } = compileCatalogue(localesDir, locale);
+    expect(Object.keys(messages).sort()).toEqual([...catalogueOf(locale).keys()].sort());
+  });
+
+  function catalogueDir(files: Record<string, Record<string, string>>) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollcall-catalogue-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(dir, 'en'));
+    for (const [name, catalogue] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'en', name), JSON.stringify(catalogue));
+    return dir;
+  }
+
+  it('refuses a message that is not ICU MessageFormat', () => {
+    const dir = catalogueDir({ 'a.json': { 'a.broken': '{count, plural, one {# thing}' } });
+    expect(() => compileCatalogue(dir, 'en')).toThrow(/a\.broken.*not valid ICU MessageFormat/);
+  });
+
+  it('refuses an id that two files of a language define', () => {
+    const dir = catalogueDir({ 'a.json': { 'same.id': 'A' }, 'b.json': { 'same.id': 'B' } });
+    expect(() => compileCatalogue(dir, 'en')).toThrow(/"same\.id" is already defined/);
   });
 });
