@@ -1,5 +1,5 @@
 import type { Conversation } from '../../lib/api';
-import { translate } from '../../lib/i18n';
+import { currentLocale, translate } from '../../lib/i18n';
 import { conversationTypeLabel, roleLabel } from '../../lib/labels';
 
 /** One line of the conversation list, ready to render, in the language of the moment it was made. */
@@ -18,7 +18,14 @@ export function conversationHref(token: string): string {
   return `/rooms/${encodeURIComponent(token)}`;
 }
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const collators = new Map<string, Intl.Collator>();
+
+/** Names in the order the UI's language sorts them. */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
 
 /** Case- and accent-insensitive, so "cafe" finds "Café". */
 function searchable(text: string): string {
@@ -45,7 +52,12 @@ export function toConversationRow(conversation: Conversation): ConversationRow {
 }
 
 /** The rows to show for a search: matching conversations in name order. */
-export function toConversationRows(conversations: readonly Conversation[], search: string): ConversationRow[] {
+export function toConversationRows(
+  conversations: readonly Conversation[],
+  search: string,
+  locale: string = currentLocale(),
+): ConversationRow[] {
+  const byName = collatorFor(locale);
   return conversations
     .filter((conversation) => matchesSearch(conversation, search))
     .sort((a, b) => byName.compare(a.name, b.name))
