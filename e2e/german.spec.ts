@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { uniqueName } from './fixtures';
 
 // A German browser: the whole journey must come out in German without anyone choosing anything.
 test.use({ locale: 'de-DE' });
@@ -36,6 +37,22 @@ test.describe('in German', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Deutsch' });
     await page.getByRole('link', { name: 'rollcall' }).click();
     await expect(page.getByRole('heading', { name: 'Unterhaltungen' })).toBeVisible();
+  });
+
+  test('a guest joins a public conversation in German', async ({ page }) => {
+    await page.goto('/call/officehours');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Einer Unterhaltung beitreten' })).toBeVisible();
+    await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
+    await expect(page.getByText('Gib deinen Namen ein.')).toBeVisible();
+
+    const name = uniqueName('Anna');
+    await page.getByLabel('Dein Name').fill(name);
+    await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
+
+    await expect(page.getByText(`Du bist als ${name} beigetreten`, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Verlassen', exact: true }).click();
+    await expect(page.getByText('Du hast die Unterhaltung verlassen.')).toBeVisible();
   });
 
   test('a wrong password is refused in German', async ({ page }) => {
