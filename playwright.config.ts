@@ -32,6 +32,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   projects: servers.map(({ talkApi, port }) => ({ name: `talk-${talkApi}`, use: { baseURL: baseURLOf(port) } })),
   use: {
+    // The UI contract is English; a journey in another language says so (e2e/german.spec.ts).
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compiledMessages } from './scripts/compiled-messages.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compiledMessages(path.join(import.meta.dirname, 'src/locales'))],
   test: {
     globals: true,
     projects: [

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createAppServices } from './app/services';
+import { activateLocale, preferredLocale } from './lib/i18n';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -9,8 +10,13 @@ if (!root) throw new Error('index.html has no #root element');
 
 const services = createAppServices();
 
-createRoot(root).render(
-  <StrictMode>
-    <App services={services} />
-  </StrictMode>,
-);
+// A German browser waits for the German chunk rather than flashing English first; English is already here.
+void activateLocale(preferredLocale())
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App services={services} />
+      </StrictMode>,
+    ),
+  );

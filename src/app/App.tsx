@@ -2,17 +2,20 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import { TalkClientProvider } from '../lib/api';
 import { DescribeErrorProvider } from '../lib/describe-error';
+import { LanguageProvider } from '../lib/i18n';
 import { describeError } from './errors';
 import type { AppServices } from './services';
 
 export function App({ services }: { services: AppServices }) {
   return (
-    <QueryClientProvider client={services.queryClient}>
-      <TalkClientProvider client={services.talkClient}>
-        <DescribeErrorProvider describe={describeError}>
-          <RouterProvider router={services.router} />
-        </DescribeErrorProvider>
-      </TalkClientProvider>
-    </QueryClientProvider>
+    <LanguageProvider>
+      <QueryClientProvider client={services.queryClient}>
+        <TalkClientProvider client={services.talkClient}>
+          <DescribeErrorProvider describe={describeError}>
+            <RouterProvider router={services.router} />
+          </DescribeErrorProvider>
+        </TalkClientProvider>
+      </QueryClientProvider>
+    </LanguageProvider>
   );
 }

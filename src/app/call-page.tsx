@@ -7,6 +7,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { JoinConversation } from '../features/join';
 import { useIdentity } from './identity';
 import { signInPath } from './navigation';
+import { RichMessage, useI18n } from '../lib/i18n';
 
 export function CallPage() {
   const { token = '' } = useParams();
@@ -15,6 +16,7 @@ export function CallPage() {
     state.credentials ? (state.user?.displayName ?? state.credentials.account) : null,
   );
   const location = useLocation();
+  const { t } = useI18n();
 
   return (
     <>
@@ -25,13 +27,13 @@ export function CallPage() {
               rollcall
             </Link>
             <span className="app-identity">
-              Signed in as <strong>{account}</strong>
+              <RichMessage id="app.signedInAs" values={{ name: account }} components={{ 0: <strong /> }} />
             </span>
           </>
         ) : (
           <>
             <span className="app-name">rollcall</span>
-            <Link to={signInPath(location)}>Sign in with an account</Link>
+            <Link to={signInPath(location)}>{t('app.signInWithAccount')}</Link>
           </>
         )}
       </header>

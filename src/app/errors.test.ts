@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from '../lib/api/errors';
+import { activateLocale } from '../lib/i18n';
 import { REFUSALS, describeError, type ErrorContext } from './errors';
 
 /** A refusal as the transport reads it from an OCS envelope. */
@@ -60,5 +61,19 @@ describe('the words for too many wrong passwords (429)', () => {
 
   it('are the same when joining a conversation: a 429 is not a wrong password', () => {
     expect(describeError(tooMany('40'), { action: 'join-conversation' })).toBe('Too many attempts. Try again in 40 seconds.');
+  });
+});
+
+describe('the error words in German', () => {
+  it('follow the UI language, numbers included', async () => {
+    const note = { action: 'ban-participant', participant: { name: 'Bob' } } as const;
+    expect(describeError(refusal(400, { error: 'internalNote' }), note)).toBe(
+      'The internal note is too long: it can have up to 4,000 characters.',
+    );
+    await activateLocale('de');
+    expect(describeError(refusal(400, { error: 'internalNote' }), note)).toBe(
+      'Die interne Notiz ist zu lang: Sie darf höchstens 4.000 Zeichen haben.',
+    );
+    expect(REFUSALS.banned).toBe('Du wurdest aus dieser Unterhaltung gesperrt.');
   });
 });

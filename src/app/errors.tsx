@@ -22,8 +22,9 @@ import {
   isTransientError,
 } from '../lib/api';
 import type { ErrorContext } from '../lib/describe-error';
-// The module itself, not the feature's index: it is a few strings, and this file is in every page's bundle.
-import { LOBBY_MODERATORS_ONLY } from '../features/rooms/refusals';
+import { messageGetters, translate as t, useI18n } from '../lib/i18n';
+// The module itself, not the feature's index: it is a few words, and this file is in every page's bundle.
+import { LOBBY_REFUSALS } from '../features/rooms/refusals';
 import { useAutoRetry } from './auto-retry';
 import { signInPath } from './navigation';
 
@@ -36,27 +37,27 @@ export function errorPrompt(error: unknown): ErrorPrompt {
 
 export type { ErrorContext } from '../lib/describe-error';
 
-export const REFUSALS = {
-  ownerCannotBeRemoved: 'The owner cannot be removed.',
-  cannotDemoteYourself: 'You cannot demote yourself.',
-  cannotPromoteYourself: 'You cannot promote yourself.',
-  ownerRoleIsFixed: 'The owner is always a moderator: their role cannot be changed.',
-  oneToOneRolesAreFixed: 'Nobody’s role can change in a one-to-one conversation.',
-  participantLeft: 'This participant has already left.',
-  lastModerator: 'You are the last moderator. Promote someone else before leaving.',
-  moderatorsOnly: 'Only moderators can do this.',
-  conversationNotFound: 'This conversation does not exist or the link is wrong.',
-  conversationGone: 'This conversation no longer exists, or you are no longer a participant of it.',
-  conversationUnknown: 'This conversation does not exist, or you are not one of its participants.',
-  wrongPassword: 'The password is wrong. Check it and try again.',
-  banned: 'You have been banned from this conversation.',
-  joinedElsewhere: 'You joined this conversation from another window.',
-  removedFromConversation: 'A moderator removed you from this conversation.',
-  moderatorsHaveEveryPermission: 'Moderators always have every permission.',
-  permissionsModeratorsOnly: 'Only moderators can change permissions.',
-  sessionTimedOut: 'You were disconnected for too long, so you are no longer in this conversation.',
-  sessionEnded: 'Your session in this conversation ended.',
-} as const;
+export const REFUSALS = messageGetters({
+  ownerCannotBeRemoved: 'errors.ownerCannotBeRemoved',
+  cannotDemoteYourself: 'errors.cannotDemoteYourself',
+  cannotPromoteYourself: 'errors.cannotPromoteYourself',
+  ownerRoleIsFixed: 'errors.ownerRoleIsFixed',
+  oneToOneRolesAreFixed: 'errors.oneToOneRolesAreFixed',
+  participantLeft: 'errors.participantLeft',
+  lastModerator: 'errors.lastModerator',
+  moderatorsOnly: 'errors.moderatorsOnly',
+  conversationNotFound: 'errors.conversationNotFound',
+  conversationGone: 'errors.conversationGone',
+  conversationUnknown: 'errors.conversationUnknown',
+  wrongPassword: 'errors.wrongPassword',
+  banned: 'errors.banned',
+  joinedElsewhere: 'errors.joinedElsewhere',
+  removedFromConversation: 'errors.removedFromConversation',
+  moderatorsHaveEveryPermission: 'errors.moderatorsHaveEveryPermission',
+  permissionsModeratorsOnly: 'errors.permissionsModeratorsOnly',
+  sessionTimedOut: 'errors.sessionTimedOut',
+  sessionEnded: 'errors.sessionEnded',
+});
 
 /** Words for refusals that depend on what was being done; null to fall back on the general words. */
 function describeRefusal(error: unknown, context: ErrorContext): string | null {
@@ -67,11 +68,11 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       const { role, isSelf } = context.participant;
       if (status === 404) return REFUSALS.participantLeft;
       if (status === 403) {
-        if (isSelf) return 'To leave the conversation yourself, use “Leave conversation”.';
+        if (isSelf) return t('errors.removeSelf');
         if (role === 'owner' || error.code === 'owner') return REFUSALS.ownerCannotBeRemoved;
-        return 'Only moderators can remove participants.';
+        return t('errors.removeModeratorsOnly');
       }
-      if (status === 400) return 'Nobody can be removed from this conversation.';
+      if (status === 400) return t('errors.removeNobody');
       return null;
     }
     case 'promote-participant':
@@ -82,25 +83,25 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 403) {
         if (isSelf) return promoting ? REFUSALS.cannotPromoteYourself : REFUSALS.cannotDemoteYourself;
         if (role === 'owner') return REFUSALS.ownerRoleIsFixed;
-        return 'Only moderators can change who is a moderator.';
+        return t('errors.roleModeratorsOnly');
       }
       if (status === 400) {
         // Talk 19 refuses the owner and anyone in a one-to-one with 400 (older servers: the owner with 403).
         if (error.code === 'room-type') return REFUSALS.oneToOneRolesAreFixed;
         if (role === 'owner' || error.code === 'owner') return REFUSALS.ownerRoleIsFixed;
         return promoting
-          ? 'Only members and guests can be promoted to moderator.'
-          : 'Only moderators and guest moderators can be demoted.';
+          ? t('errors.promoteOnlyMembers')
+          : t('errors.demoteOnlyModerators');
       }
       return null;
     }
     case 'add-participant': {
       const { name, source } = context.participant;
-      if (status === 404) return `${name} no longer exists on the server.`;
-      if (status === 403) return 'Only moderators can add participants.';
-      if (status === 400 && source === 'emails') return `“${name}” is not an email address the server accepts.`;
-      if (status === 400 && source === 'circles') return 'This server does not support adding circles.';
-      if (status === 400) return 'This conversation does not take new participants of this kind.';
+      if (status === 404) return t('errors.addGone', { name });
+      if (status === 403) return t('errors.addModeratorsOnly');
+      if (status === 400 && source === 'emails') return t('errors.addBadEmail', { name });
+      if (status === 400 && source === 'circles') return t('errors.addNoCircles');
+      if (status === 400) return t('errors.addWrongKind');
       return null;
     }
     case 'set-permissions': {
@@ -108,47 +109,47 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 403) return REFUSALS.permissionsModeratorsOnly;
       if (status === 400) {
         if (error.code === 'moderator') return REFUSALS.moderatorsHaveEveryPermission;
-        if (error.code === 'room-type') return 'Nobody has permissions of their own in a one-to-one conversation.';
-        if (error.code === 'type') return 'Groups and circles have no permissions of their own.';
-        return `The server refused these permissions for ${context.participant.name}.`;
+        if (error.code === 'room-type') return t('errors.permissionsOneToOne');
+        if (error.code === 'type') return t('errors.permissionsGroups');
+        return t('errors.permissionsRefused', { name: context.participant.name });
       }
       return null;
     }
     case 'set-default-permissions':
       if (status === 403) return REFUSALS.permissionsModeratorsOnly;
-      if (status === 400) return 'This conversation has no default permissions of its own.';
+      if (status === 400) return t('errors.defaultPermissionsNone');
       return null;
     case 'ban-participant': {
       const { name } = context.participant;
-      if (status === 403) return 'Only moderators can ban participants.';
+      if (status === 403) return t('errors.banModeratorsOnly');
       if (status === 404) return REFUSALS.conversationGone;
       if (status !== 400) return null;
       switch (error.code) {
         case 'self':
-          return 'You cannot ban yourself.';
+          return t('errors.banSelf');
         case 'moderator':
-          return `${name} is a moderator: moderators cannot be banned. Demote them first.`;
+          return t('errors.banModerator', { name });
         case 'internalNote':
-          return 'The internal note is too long: it can have up to 4,000 characters.';
+          return t('errors.banNoteTooLong', { max: 4000 });
         case 'room':
-          return 'Nobody can be banned from this kind of conversation.';
+          return t('errors.banRoom');
         case 'bannedActor':
-          return `${name} cannot be banned: they are banned already, or are not a person who can be.`;
+          return t('errors.banAlready', { name });
         default:
           return null;
       }
     }
     case 'unban-participant':
     case 'list-bans':
-      if (status === 403) return 'Only moderators can see and lift bans.';
+      if (status === 403) return t('errors.bansModeratorsOnly');
       if (status === 404) return REFUSALS.conversationGone;
       return null;
     case 'leave-conversation':
       return status === 400 ? REFUSALS.lastModerator : null;
     case 'set-lobby':
-      return status === 403 ? LOBBY_MODERATORS_ONLY : null;
+      return status === 403 ? LOBBY_REFUSALS.moderatorsOnly : null;
     case 'create-conversation':
-      return status === 403 ? 'You are not allowed to create conversations on this server.' : null;
+      return status === 403 ? t('errors.createNotAllowed') : null;
     case 'join-conversation':
       // Also the answer to opening a link: guests may read public conversations, nobody else's.
       if (status === 404) return REFUSALS.conversationNotFound;
@@ -156,9 +157,9 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
       if (status === 403) return REFUSALS.wrongPassword;
       return null;
     case 'set-guest-name':
-      if (status === 403) return 'Only guests choose a name here: you joined with your account.';
-      if (status === 404) return 'You are no longer in this conversation.';
-      if (status === 400) return 'A name needs 1 to 64 characters.';
+      if (status === 403) return t('errors.guestNameAccount');
+      if (status === 404) return t('errors.guestNameGone');
+      if (status === 400) return t('errors.guestNameLength');
       return null;
     case 'keep-session':
       if (error instanceof SessionEndedError) {
@@ -190,40 +191,42 @@ export function describeError(error: unknown, context?: ErrorContext): string {
   const refusal = context ? describeRefusal(error, context) : null;
   if (refusal !== null) return refusal;
   if (error instanceof BannedError) return REFUSALS.banned;
-  if (error instanceof UnsupportedFeatureError) return `This server does not support ${error.feature}.`;
+  if (error instanceof UnsupportedFeatureError) return unsupportedFeature(error.feature);
   if (error instanceof UnaddressableParticipantError) {
-    return 'This guest has not joined yet, so the server cannot be told who is meant. Try again once they have joined.';
+    return t('errors.unaddressable');
   }
   if (error instanceof LoginFlowUnavailableError) {
     return 'This server does not offer signing in with Nextcloud. Create an app password in Nextcloud and sign in with the form instead.';
   }
   if (error instanceof NetworkError) {
-    return 'The server could not be reached. Check your connection and try again.';
+    return t('errors.network');
   }
   if (error instanceof TooManyAttemptsError) return tooManyAttempts(error.retryAfterSeconds);
-  if (error instanceof UnauthorizedError) return 'You are not signed in, or your password has changed.';
-  if (error instanceof ForbiddenError) return 'You are not allowed to do this.';
+  if (error instanceof UnauthorizedError) return t('errors.unauthorized');
+  if (error instanceof ForbiddenError) return t('errors.forbidden');
   if (error instanceof NotFoundError) {
-    return 'This does not exist, or you are no longer a participant of the conversation.';
+    return t('errors.notFound');
   }
   if (error instanceof SessionConflictError) {
-    return 'You are already in this conversation in another tab or on another device.';
+    return t('errors.sessionConflict');
   }
-  if (error instanceof LobbyError) return 'The lobby is on: a moderator has not opened the conversation yet.';
+  if (error instanceof LobbyError) return t('errors.lobby');
   if (error instanceof CsrfError) {
-    return (
-      'The server refused the request as a possible cross-site request. ' +
-      'If rollcall runs behind a proxy, the proxy must pass the OCS-APIRequest header on.'
-    );
+    return t('errors.csrf');
   }
   if (error instanceof ApiError) {
     if (error.status >= 500) {
-      return `The server failed to answer (HTTP ${error.status}). Try again in a moment.`;
+      return t('errors.serverFailed', { status: String(error.status) });
     }
-    return `The server refused the request: ${error.message}`;
+    return t('errors.serverRefused', { message: error.message });
   }
-  const detail = error instanceof Error ? `: ${error.message}` : '.';
-  return `Something went wrong in rollcall${detail}`;
+  return error instanceof Error ? t('errors.unexpected', { message: error.message }) : t('errors.unexpectedNoDetail');
+}
+
+/** lib/api names the missing feature in English words; the known ones are worded by the catalogue. */
+function unsupportedFeature(feature: string): string {
+  const known = feature === 'bans' ? 'bans' : feature === 'per-person permissions' ? 'permissions' : 'other';
+  return t('errors.unsupported', { feature: known, detail: feature });
 }
 
 /** The error element of the routes: a page that could not load explains why, inside the layout. */
@@ -233,6 +236,8 @@ export function RouteErrorBoundary() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const prompt = errorPrompt(error);
+  // Read for the current language, so the words follow a change of it.
+  const i18n = useI18n();
   // Navigating to the same place leaves the router's error state and renders the page afresh.
   const renderAgain = () => void navigate(location, { replace: true });
   useAutoRetry(error, renderAgain);
@@ -248,9 +253,9 @@ export function RouteErrorBoundary() {
   return (
     <div className="error-panel" role="alert">
       <p>{prompt.message}</p>
-      {isTransientError(error) && <p>rollcall tries again by itself until it works.</p>}
+      {isTransientError(error) && <p>{i18n.t('errors.retrying')}</p>}
       <button type="button" onClick={tryAgain}>
-        Try again
+        {i18n.t('errors.tryAgain')}
       </button>
     </div>
   );

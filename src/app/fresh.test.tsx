@@ -4,8 +4,10 @@ import { beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { demoServer, type DemoServer } from '../test/demo-server';
 import { giveTheRosterAViewport } from '../test/roster-viewport';
 import { useIdentity } from './identity';
-import { OUT_OF_DATE } from './offline-banner';
 import { renderAppAt } from '../test/render-app';
+
+// The offline banner's words (DESIGN.md).
+const OUT_OF_DATE = 'Can’t reach the server. What you see may be out of date.';
 
 giveTheRosterAViewport();
 

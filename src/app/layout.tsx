@@ -9,6 +9,8 @@ import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
 import { useFocusHeadingOnNavigation } from './page-focus';
 import { signOutAndRevoke } from './sign-out';
+import { LanguageChooser } from './language-chooser';
+import { RichMessage, useI18n } from '../lib/i18n';
 
 /** Around every page: takes the focus to the page's heading when another page is navigated to. */
 export function PageFocus() {
@@ -23,6 +25,7 @@ export function ProtectedLayout() {
   const talk = useTalkClient();
   const [signingOut, setSigningOut] = useState(false);
   const location = useLocation();
+  const { t } = useI18n();
 
   function signOut() {
     if (signingOut) return;
@@ -40,10 +43,15 @@ export function ProtectedLayout() {
           rollcall
         </Link>
         <span className="app-identity">
-          Signed in as <strong>{user?.displayName ?? credentials.account}</strong>
+          <RichMessage
+            id="app.signedInAs"
+            values={{ name: user?.displayName ?? credentials.account }}
+            components={{ 0: <strong /> }}
+          />
         </span>
+        <LanguageChooser />
         <button type="button" onClick={signOut} aria-busy={signingOut}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       <OfflineBanner />
@@ -67,20 +75,23 @@ export function LoginRoute() {
 
   return (
     <main className="app-main app-main--narrow">
+      {/* Before signing in there is no header: the sign-in page offers the language itself. */}
+      <LanguageChooser />
       <LoginPage onSignedIn={signIn} describeError={describeError} notice={signOutWarning} />
     </main>
   );
 }
 
 export function NotFoundPage() {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="not-found-heading">
-      <title>Page not found · rollcall</title>
+      <title>{t('app.notFound.title')}</title>
       <h1 id="not-found-heading" tabIndex={-1}>
-        Page not found
+        {t('app.notFound.heading')}
       </h1>
       <p>
-        There is nothing at this address. <Link to="/">Back to the conversations</Link>
+        <RichMessage id="app.notFound.text" components={{ 0: <Link to="/" /> }} />
       </p>
     </section>
   );

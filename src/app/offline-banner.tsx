@@ -1,7 +1,6 @@
 import { useServerReachable } from './reachability';
+import { useI18n } from '../lib/i18n';
 import './offline-banner.css';
-
-export const OUT_OF_DATE = 'Can’t reach the server. What you see may be out of date.';
 
 /**
  * Says, in words, that the data on screen may be stale while the server cannot be reached. The live region is
@@ -9,9 +8,10 @@ export const OUT_OF_DATE = 'Can’t reach the server. What you see may be out of
  */
 export function OfflineBanner() {
   const reachable = useServerReachable();
+  const { t } = useI18n();
   return (
     <p role="status" className={reachable ? 'offline-banner' : 'offline-banner offline-banner--shown'}>
-      {reachable ? '' : OUT_OF_DATE}
+      {reachable ? '' : t('app.offline')}
     </p>
   );
 }

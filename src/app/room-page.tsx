@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError } from '../lib/api';
 import { DefaultPermissions, LeaveConversation, LobbyControls, roomsQueries, useConversation } from '../features/rooms';
 import { Bans, Roster, rosterQueries } from '../features/roster';
 import { REFUSALS } from './errors';
+import { RichMessage, useI18n } from '../lib/i18n';
 import { useIdentity } from './identity';
 import { useServerReachable } from './reachability';
 import './room-page.css';
@@ -22,6 +23,7 @@ export function RoomPage() {
   const userId = useIdentity((state) => state.user?.id ?? null);
   const queryClient = useQueryClient();
   const headingId = useId();
+  const { t } = useI18n();
 
   // Adding an email guest can make a group conversation public: its type shows here and in the list.
   const refreshConversation = useCallback(() => {
@@ -42,9 +44,9 @@ export function RoomPage() {
 
   if (!conversation) {
     if (error instanceof NotFoundError) {
-      return <ConversationUnavailable heading="Conversation not found" message={REFUSALS.conversationUnknown} />;
+      return <ConversationUnavailable heading={t('app.conversationNotFound')} message={REFUSALS.conversationUnknown} />;
     }
-    return <p role="status">Loading the conversation…</p>;
+    return <p role="status">{t('app.loadingConversation')}</p>;
   }
 
   // The room polls (rooms/queries.ts): losing it, or the role in it, while the page is open means the viewer was
@@ -58,7 +60,7 @@ export function RoomPage() {
 
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{`${conversation.name} · rollcall`}</title>
+      <title>{t('app.pageTitle', { page: conversation.name })}</title>
       {/* tabIndex -1: the focus moves here when the page is navigated to (app/page-focus.ts). */}
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {conversation.name}
@@ -88,15 +90,16 @@ export function RoomPage() {
  */
 function ConversationUnavailable({ heading, message, alert = false }: { heading: string; message: string; alert?: boolean }) {
   const headingId = useId();
+  const { t } = useI18n();
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{`${heading} · rollcall`}</title>
+      <title>{t('app.pageTitle', { page: heading })}</title>
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {heading}
       </h1>
       <p role={alert ? 'alert' : undefined}>{message}</p>
       <p>
-        Back to <Link to="/">Conversations</Link>
+        <RichMessage id="app.backToConversations" components={{ 0: <Link to="/" /> }} />
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { ConversationsPage } from '../features/rooms/ConversationsPage';
 import { RouteErrorBoundary } from './errors';
 import { LoginRoute, NotFoundPage, PageFocus, ProtectedLayout } from './layout';
 import type { RoutePrefetch } from './prefetch';
+import { LoadingStatus } from './loading-status';
 
 const loadRoomPage = () => import('./room-page');
 // The roster page (virtualiser, menus, dialogs) is its own chunk, fetched when a conversation is opened.
@@ -20,13 +21,13 @@ export function createAppRoutes(prefetch: RoutePrefetch): RouteObject[] {
     {
       element: <PageFocus />,
       // Shown only until the first page's loaders have returned, which they do at once (they wait for nothing).
-      hydrateFallbackElement: <p role="status">Loading…</p>,
+      hydrateFallbackElement: <LoadingStatus what="app.loading" />,
       children: [
         { path: '/login', element: <LoginRoute />, errorElement: <RouteErrorBoundary /> },
         {
           path: '/call/:token',
           element: (
-            <Suspense fallback={<p role="status">Loading the conversation…</p>}>
+            <Suspense fallback={<LoadingStatus what="app.loadingConversation" />}>
               <CallPage />
             </Suspense>
           ),
@@ -51,7 +52,7 @@ export function createAppRoutes(prefetch: RoutePrefetch): RouteObject[] {
                 {
                   path: 'rooms/:token',
                   element: (
-                    <Suspense fallback={<p role="status">Loading the conversation…</p>}>
+                    <Suspense fallback={<LoadingStatus what="app.loadingConversation" />}>
                       <RoomPage />
                     </Suspense>
                   ),

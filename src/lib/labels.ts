@@ -1,27 +1,29 @@
 /** The words the UI uses for domain values, shared by every feature so a role reads the same everywhere. */
 import type { ConversationType, ParticipantRole } from './api';
+import { translate, type MessageKey } from './i18n';
 
-const ROLE_LABELS: Record<ParticipantRole, string> = {
-  owner: 'Owner',
-  moderator: 'Moderator',
-  'guest-moderator': 'Guest moderator',
-  member: 'Member',
-  guest: 'Guest',
+const ROLE_LABELS: Record<ParticipantRole, MessageKey> = {
+  owner: 'labels.role.owner',
+  moderator: 'labels.role.moderator',
+  'guest-moderator': 'labels.role.guestModerator',
+  member: 'labels.role.member',
+  guest: 'labels.role.guest',
 };
 
-const CONVERSATION_TYPE_LABELS: Record<ConversationType, string> = {
-  'one-to-one': 'One-to-one',
-  group: 'Group',
-  public: 'Public',
-  changelog: 'Changelog',
-  'former-one-to-one': 'Former one-to-one',
-  'note-to-self': 'Note to self',
+const CONVERSATION_TYPE_LABELS: Record<ConversationType, MessageKey> = {
+  'one-to-one': 'labels.type.oneToOne',
+  group: 'labels.type.group',
+  public: 'labels.type.public',
+  changelog: 'labels.type.changelog',
+  'former-one-to-one': 'labels.type.formerOneToOne',
+  'note-to-self': 'labels.type.noteToSelf',
 };
 
+/** In the current language: call it while rendering (or in a memo keyed by the language). */
 export function roleLabel(role: ParticipantRole): string {
-  return ROLE_LABELS[role];
+  return translate(ROLE_LABELS[role]);
 }
 
 export function conversationTypeLabel(type: ConversationType): string {
-  return CONVERSATION_TYPE_LABELS[type];
+  return translate(CONVERSATION_TYPE_LABELS[type]);
 }

@@ -3,20 +3,31 @@
  * conversation defaults alike). Custom is not among them: Talk sets it by itself for any chosen set.
  */
 import { ALL_PERMISSIONS, Permission } from './api';
+import { translate, type MessageKey } from './i18n';
 
 export interface PermissionChoice {
   bit: number;
-  label: string;
+  /** In the current language whenever it is read. */
+  readonly label: string;
+}
+
+function choice(bit: number, labelKey: MessageKey): PermissionChoice {
+  return {
+    bit,
+    get label() {
+      return translate(labelKey);
+    },
+  };
 }
 
 export const PERMISSION_CHOICES: readonly PermissionChoice[] = [
-  { bit: Permission.StartCall, label: 'Start a call' },
-  { bit: Permission.JoinCall, label: 'Join a call' },
-  { bit: Permission.SkipLobby, label: 'Skip the lobby' },
-  { bit: Permission.PublishAudio, label: 'Publish audio' },
-  { bit: Permission.PublishVideo, label: 'Publish video' },
-  { bit: Permission.ShareScreen, label: 'Share the screen' },
-  { bit: Permission.Chat, label: 'Send messages' },
+  choice(Permission.StartCall, 'labels.permission.startCall'),
+  choice(Permission.JoinCall, 'labels.permission.joinCall'),
+  choice(Permission.SkipLobby, 'labels.permission.skipLobby'),
+  choice(Permission.PublishAudio, 'labels.permission.publishAudio'),
+  choice(Permission.PublishVideo, 'labels.permission.publishVideo'),
+  choice(Permission.ShareScreen, 'labels.permission.shareScreen'),
+  choice(Permission.Chat, 'labels.permission.chat'),
 ];
 
 /**

@@ -7,6 +7,7 @@ import { describeError } from '../app/errors';
 import { Notices } from '../app/notices';
 import { createAppQueryClient } from '../app/query-client';
 import { DescribeErrorProvider } from '../lib/describe-error';
+import { LanguageProvider } from '../lib/i18n';
 import { TalkClientProvider, createTalkClient, type Credentials } from '../lib/api';
 
 /** A fresh QueryClient with the app's policies but no retries, and a Talk client signed in as `credentials`. */
@@ -21,12 +22,14 @@ export type TestServices = ReturnType<typeof createTestServices>;
 
 export function TestProviders({ services, children }: { services: TestServices; children: ReactNode }) {
   return (
-    <QueryClientProvider client={services.queryClient}>
-      <TalkClientProvider client={services.talkClient}>
-        {/* The app's own error words, so tests read what a person would. */}
-        <DescribeErrorProvider describe={describeError}>{children}</DescribeErrorProvider>
-      </TalkClientProvider>
-    </QueryClientProvider>
+    <LanguageProvider>
+      <QueryClientProvider client={services.queryClient}>
+        <TalkClientProvider client={services.talkClient}>
+          {/* The app's own error words, so tests read what a person would. */}
+          <DescribeErrorProvider describe={describeError}>{children}</DescribeErrorProvider>
+        </TalkClientProvider>
+      </QueryClientProvider>
+    </LanguageProvider>
   );
 }
 

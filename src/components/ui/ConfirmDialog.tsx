@@ -1,4 +1,5 @@
 import { useRef, type ReactNode, type RefObject } from 'react';
+import { useI18n } from '../../lib/i18n';
 import { Dialog } from './Dialog';
 
 export interface ConfirmDialogProps {
@@ -26,12 +27,13 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   tone = 'danger',
   onDecision,
   finalFocus,
 }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const { t } = useI18n();
 
   return (
     <Dialog
@@ -45,7 +47,7 @@ export function ConfirmDialog({
       {children !== undefined && <div className="ui-dialog-body">{children}</div>}
       <div className="ui-dialog-actions">
         <button ref={cancelRef} type="button" onClick={() => onDecision(false)}>
-          {cancelLabel}
+          {cancelLabel ?? t('ui.cancel')}
         </button>
         <button
           type="button"

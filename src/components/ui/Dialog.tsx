@@ -1,5 +1,6 @@
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode, RefObject } from 'react';
 import * as Ariakit from '@ariakit/react';
+import { useI18n } from '../../lib/i18n';
 import './ui.css';
 
 export interface DialogProps {
@@ -58,6 +59,7 @@ export function Dialog({
   closeButton = false,
   className,
 }: DialogProps) {
+  const { t } = useI18n();
   return (
     <Ariakit.Dialog
       open={open}
@@ -74,7 +76,7 @@ export function Dialog({
       <div className="ui-dialog-header">
         <Ariakit.DialogHeading className="ui-dialog-title">{title}</Ariakit.DialogHeading>
         {closeButton && (
-          <Ariakit.DialogDismiss className="ui-dialog-close" aria-label="Close">
+          <Ariakit.DialogDismiss className="ui-dialog-close" aria-label={t('ui.close')}>
             <span aria-hidden="true">×</span>
           </Ariakit.DialogDismiss>
         )}

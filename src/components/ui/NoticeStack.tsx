@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type FocusEvent } from 'react';
+import { useI18n } from '../../lib/i18n';
 import type { Notice, NoticeHold } from '../../lib/notices';
 import './ui.css';
 
@@ -17,8 +18,8 @@ export interface NoticeStackProps {
   fallbackFocus?: () => HTMLElement | null;
 }
 
-function messageOf(notice: Notice): string {
-  return notice.state === 'undoing' ? `Undoing: ${notice.message}` : notice.message;
+function messageOf(notice: Notice, t: ReturnType<typeof useI18n>['t']): string {
+  return notice.state === 'undoing' ? t('ui.undoing', { message: notice.message }) : notice.message;
 }
 
 /**
@@ -35,6 +36,7 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
   const cameFromRef = useRef<HTMLElement | null>(null);
   /** The notices' order as last rendered, to find the neighbours of one that went. */
   const orderRef = useRef<number[]>([]);
+  const { t } = useI18n();
 
   useLayoutEffect(() => {
     const previousOrder = orderRef.current;
@@ -87,7 +89,7 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
   };
 
   return (
-    <div ref={stackRef} className="ui-notices" role="status" aria-label="Notices">
+    <div ref={stackRef} className="ui-notices" role="status" aria-label={t('ui.notices')}>
       {notices.map((notice) => (
         <div
           key={notice.id}
@@ -98,7 +100,7 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
           onPointerEnter={() => onHold(notice.id, 'pointer')}
           onPointerLeave={() => onRelease(notice.id, 'pointer')}
         >
-          <p className="ui-notice-message">{messageOf(notice)}</p>
+          <p className="ui-notice-message">{messageOf(notice, t)}</p>
           {notice.undo && (notice.state === 'shown' || notice.state === 'undoing') && (
             <button
               type="button"
@@ -109,10 +111,10 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
                 if (notice.state === 'shown') onUndo(notice.id);
               }}
             >
-              Undo
+              {t('ui.undo')}
             </button>
           )}
-          <button type="button" className="ui-notice-close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+          <button type="button" className="ui-notice-close" aria-label={t('ui.dismiss')} onClick={() => onDismiss(notice.id)}>
             ×
           </button>
         </div>

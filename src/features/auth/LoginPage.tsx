@@ -10,6 +10,7 @@ import {
   type TalkClient,
 } from '../../lib/api';
 import { useLoginFlow, type LoginFlowState } from './use-login-flow';
+import { useI18n } from '../../lib/i18n';
 
 export interface LoginPageProps {
   /**
@@ -22,8 +23,6 @@ export interface LoginPageProps {
   /** Something the person should know on arriving here (a sign-out that left something behind). */
   notice?: string | null;
 }
-
-const WRONG_CREDENTIALS = 'Wrong account or password.';
 
 /**
  * Asks the server who the credentials belong to, and for the room list (so a server without Talk fails here,
@@ -57,6 +56,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
   const passwordId = useId();
   const errorId = useId();
   const passwordField = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
 
   const signIn = useMutation({
     mutationFn: ({ credentials }: { credentials: Credentials; viaLoginFlow: boolean }) => checkCredentials(talk, credentials),
@@ -99,7 +99,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
 
   const errorMessage = signIn.isError
     ? signIn.error instanceof UnauthorizedError
-      ? WRONG_CREDENTIALS
+      ? t('auth.wrongCredentials')
       : describeError(signIn.error)
     : null;
   const formError = signIn.variables?.viaLoginFlow ? null : errorMessage;
@@ -107,8 +107,8 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
-      <title>Sign in · rollcall</title>
-      <h1 id={headingId}>Sign in</h1>
+      <title>{t('auth.title')}</title>
+      <h1 id={headingId}>{t('auth.heading')}</h1>
       {notice && (
         <p className="alert" role="status">
           {notice}
@@ -116,7 +116,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
       )}
       <form className="form" onSubmit={submit}>
         <div className="field">
-          <label htmlFor={accountId}>Account</label>
+          <label htmlFor={accountId}>{t('auth.account')}</label>
           <input
             id={accountId}
             name="username"
@@ -129,7 +129,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
           />
         </div>
         <div className="field">
-          <label htmlFor={passwordId}>Password</label>
+          <label htmlFor={passwordId}>{t('auth.password')}</label>
           <input
             ref={passwordField}
             id={passwordId}
@@ -149,7 +149,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
           </p>
         )}
         <button type="submit" className="button-primary" aria-disabled={signIn.isPending} aria-busy={signIn.isPending}>
-          Sign in
+          {t('auth.submit')}
         </button>
       </form>
       <div className="sign-in-nextcloud">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type RefObject } from 'react';
 import { Dialog } from '../../components/ui';
+import { RichMessage, useI18n } from '../../lib/i18n';
 import { formatCountdown, formatStart } from './countdown';
 import type { FieldState, JoinPageModel, JoinPhase, RenameModel } from './useJoinPage';
 import { useJoinPage } from './useJoinPage';
@@ -18,6 +19,7 @@ function NameField({
   const id = useId();
   const hintId = useId();
   const errorId = useId();
+  const { t } = useI18n();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -33,7 +35,7 @@ function NameField({
         aria-describedby={field.error ? `${errorId} ${hintId}` : hintId}
       />
       <span id={hintId} className="field-hint">
-        {field.length} of {field.maxLength} characters
+        {t('join.nameLength', { length: field.length, max: field.maxLength })}
       </span>
       {field.error && (
         <span id={errorId} className="field-error">
@@ -50,6 +52,7 @@ function JoinForm(model: JoinPageModel) {
   const passwordId = useId();
   const passwordErrorId = useId();
   const errorId = useId();
+  const { t } = useI18n();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,16 +70,16 @@ function JoinForm(model: JoinPageModel) {
   return (
     <form className="form call-form" onSubmit={onSubmit} noValidate aria-describedby={model.joinError ? errorId : undefined}>
       {model.isGuest ? (
-        <NameField label="Your name" field={model.name} inputRef={nameRef} />
+        <NameField label={t('join.yourName')} field={model.name} inputRef={nameRef} />
       ) : (
         <p className="call-identity">
-          You will join with your account, <strong>{model.account}</strong>.
+          <RichMessage id="join.withAccount" values={{ account: model.account }} components={{ 0: <strong /> }} />
         </p>
       )}
 
       {model.password && (
         <div className="field">
-          <label htmlFor={passwordId}>Password</label>
+          <label htmlFor={passwordId}>{t('join.password')}</label>
           <input
             ref={passwordRef}
             id={passwordId}
@@ -99,7 +102,7 @@ function JoinForm(model: JoinPageModel) {
 
       {/* Always in the page, so screen readers announce what changes in it. */}
       <p role="status" className="status-text call-status">
-        {model.isJoining ? 'Joining…' : (model.notice ?? '')}
+        {model.isJoining ? t('join.joining') : (model.notice ?? '')}
       </p>
       {model.joinError && (
         <p id={errorId} className="alert" role="alert">
@@ -108,35 +111,37 @@ function JoinForm(model: JoinPageModel) {
       )}
 
       <button type="submit" className="button-primary call-primary" disabled={model.isJoining} aria-busy={model.isJoining}>
-        Join
+        {t('join.join')}
       </button>
     </form>
   );
 }
 
 function ConnectionStatus({ connection }: { connection: JoinPageModel['connection'] }) {
+  const { t } = useI18n();
   return (
     <p role="status" className="status-text call-status call-connection">
-      {connection === 'reconnecting' ? 'Reconnecting… The server cannot be reached; you stay in while it tries again.' : ''}
+      {connection === 'reconnecting' ? t('join.reconnectingLong') : ''}
     </p>
   );
 }
 
 function SessionActions(model: JoinPageModel) {
+  const { t } = useI18n();
   return (
     <>
       <div className="call-actions">
         {model.rename.available && (
           <button type="button" onClick={model.rename.open}>
-            Change name
+            {t('join.changeName')}
           </button>
         )}
         <button type="button" onClick={model.leave} disabled={model.isLeaving} aria-busy={model.isLeaving}>
-          Leave
+          {t('join.leave')}
         </button>
       </div>
       <p role="status" className="status-text call-status">
-        {model.isLeaving ? 'Leaving…' : ''}
+        {model.isLeaving ? t('join.leaving') : ''}
       </p>
       {model.leaveError && (
         <p className="alert" role="alert">
@@ -150,27 +155,32 @@ function SessionActions(model: JoinPageModel) {
 function LobbyWait({ model, phase }: { model: JoinPageModel; phase: Extract<JoinPhase, { kind: 'lobby' }> }) {
   const headingId = useId();
   const { opensAt, remainingMs } = phase;
+  const { t } = useI18n();
   return (
     <section aria-labelledby={headingId} className="call-lobby">
-      <h2 id={headingId}>Waiting in the lobby</h2>
+      <h2 id={headingId}>{t('join.lobby.heading')}</h2>
       {opensAt !== null && remainingMs !== null && (
         <div className="call-schedule">
           <p>
-            Scheduled start: <time dateTime={new Date(opensAt).toISOString()}>{formatStart(opensAt)}</time>
+            <RichMessage
+              id="join.lobby.scheduled"
+              values={{ start: formatStart(opensAt) }}
+              components={{ 0: <time dateTime={new Date(opensAt).toISOString()} /> }}
+            />
           </p>
           <p>
-            Starts in{' '}
-            <span role="timer" className="call-countdown">
-              {formatCountdown(remainingMs)}
-            </span>
+            <RichMessage
+              id="join.lobby.startsIn"
+              values={{ countdown: formatCountdown(remainingMs) }}
+              components={{ 0: <span role="timer" className="call-countdown" /> }}
+            />
           </p>
         </div>
       )}
       <p>
-        A moderator has not opened the conversation yet. Keep this page open: you are let in by yourself as soon as it
-        opens.
+        {t('join.lobby.text')}
       </p>
-      <p className="call-identity">Waiting as {model.joinedAs}</p>
+      <p className="call-identity">{t('join.lobby.waitingAs', { name: model.joinedAs })}</p>
       <ConnectionStatus connection={model.connection} />
       <SessionActions {...model} />
     </section>
@@ -180,6 +190,7 @@ function LobbyWait({ model, phase }: { model: JoinPageModel; phase: Extract<Join
 function ChangeNameDialog({ rename }: { rename: RenameModel }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const errorId = useId();
+  const { t } = useI18n();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -187,11 +198,11 @@ function ChangeNameDialog({ rename }: { rename: RenameModel }) {
   }
 
   return (
-    <Dialog open={rename.isOpen} onClose={rename.close} title="Change your name" initialFocus={inputRef}>
+    <Dialog open={rename.isOpen} onClose={rename.close} title={t('join.rename.title')} initialFocus={inputRef}>
       <form className="form" onSubmit={onSubmit} noValidate aria-describedby={rename.saveError ? errorId : undefined}>
-        <NameField label="Your name" field={rename.name} inputRef={inputRef} />
+        <NameField label={t('join.yourName')} field={rename.name} inputRef={inputRef} />
         <p role="status" className="status-text call-status">
-          {rename.isSaving ? 'Saving your name…' : ''}
+          {rename.isSaving ? t('join.rename.saving') : ''}
         </p>
         {rename.saveError && (
           <p id={errorId} className="alert" role="alert">
@@ -200,10 +211,10 @@ function ChangeNameDialog({ rename }: { rename: RenameModel }) {
         )}
         <div className="ui-dialog-actions">
           <button type="button" onClick={rename.close}>
-            Cancel
+            {t('join.cancel')}
           </button>
           <button type="submit" className="button-primary" disabled={rename.isSaving} aria-busy={rename.isSaving}>
-            Save
+            {t('join.save')}
           </button>
         </div>
       </form>
@@ -213,21 +224,22 @@ function ChangeNameDialog({ rename }: { rename: RenameModel }) {
 
 function ConflictDialog({ open, decide }: { open: boolean; decide: (joinHere: boolean) => void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const { t } = useI18n();
   return (
     <Dialog
       open={open}
       onClose={() => decide(false)}
-      title="Already in this conversation"
-      description="You are in this conversation in another window or on another device. Join here to end the session there, or cancel to stay there."
+      title={t('join.conflict.title')}
+      description={t('join.conflict.text')}
       // The harmless choice first.
       initialFocus={cancelRef}
     >
       <div className="ui-dialog-actions">
         <button ref={cancelRef} type="button" onClick={() => decide(false)}>
-          Cancel
+          {t('join.cancel')}
         </button>
         <button type="button" className="button-primary" onClick={() => decide(true)}>
-          Join here
+          {t('join.conflict.joinHere')}
         </button>
       </div>
     </Dialog>
@@ -236,17 +248,18 @@ function ConflictDialog({ open, decide }: { open: boolean; decide: (joinHere: bo
 
 function PhaseContent(model: JoinPageModel) {
   const { phase } = model;
+  const { t } = useI18n();
   switch (phase.kind) {
     case 'loading':
-      return <p role="status">Loading the conversation…</p>;
+      return <p role="status">{t('join.loading')}</p>;
     case 'unavailable':
       return (
         <div className="error-panel" role="alert">
           <p>{phase.message}</p>
-          {phase.retrying && <p className="status-text call-status">Reconnecting…</p>}
+          {phase.retrying && <p className="status-text call-status">{t('join.reconnecting')}</p>}
           {phase.canRetry && !phase.retrying && (
             <button type="button" onClick={model.retryLoad}>
-              Try again
+              {t('join.tryAgain')}
             </button>
           )}
         </div>
@@ -258,7 +271,7 @@ function PhaseContent(model: JoinPageModel) {
     case 'joined':
       return (
         <>
-          <p className="call-joined">You joined as {model.joinedAs}</p>
+          <p className="call-joined">{t('join.joinedAs', { name: model.joinedAs })}</p>
           <ConnectionStatus connection={model.connection} />
           <SessionActions {...model} />
         </>
@@ -267,7 +280,7 @@ function PhaseContent(model: JoinPageModel) {
       return (
         <div className="error-panel" role="alert">
           <p>{phase.message}</p>
-          <p>Only a moderator of the conversation can lift the ban.</p>
+          <p>{t('join.banLift')}</p>
         </div>
       );
     case 'ended':
@@ -278,7 +291,7 @@ function PhaseContent(model: JoinPageModel) {
           </p>
           <div className="call-actions">
             <button type="button" className="button-primary" onClick={model.joinAgain}>
-              Join again
+              {t('join.joinAgain')}
             </button>
           </div>
         </>
@@ -294,6 +307,7 @@ export function JoinPageView(model: JoinPageModel) {
   const headingId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const previousPhase = useRef(model.phase.kind);
+  const { t } = useI18n();
 
   // The screen changed under the person (joined, let in, session ended, left): focus follows, so keyboard and
   // screen reader users are where the new content is. The first screen of the page keeps the browser's focus.
@@ -307,9 +321,9 @@ export function JoinPageView(model: JoinPageModel) {
 
   return (
     <section className="call-page" aria-labelledby={headingId}>
-      <title>{`${model.conversationName ?? 'Join a conversation'} · rollcall`}</title>
+      <title>{t('app.pageTitle', { page: model.conversationName ?? t('join.title') })}</title>
       <h1 id={headingId} className="call-name">
-        {model.conversationName ?? 'Join a conversation'}
+        {model.conversationName ?? t('join.title')}
       </h1>
       <div ref={panelRef} tabIndex={-1} className="call-panel">
         <PhaseContent {...model} />

@@ -1,10 +1,9 @@
-/** The lobby's scheduled start, in the person's local time, and the time left until then. */
+/** The lobby's scheduled start, in the person's local time, and the time left until then, in the UI's language. */
+import { formatDate, translate } from '../../lib/i18n';
 
-const startFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
-
-/** An instant as the person reads dates and times, in their own time zone. */
+/** An instant in the person's own time zone, written the way the UI's language writes dates and times. */
 export function formatStart(epochMs: number): string {
-  return startFormat.format(epochMs);
+  return formatDate(epochMs, { dateStyle: 'full', timeStyle: 'short' });
 }
 
 function pad(value: number): string {
@@ -16,7 +15,7 @@ function pad(value: number): string {
  * "1 day, 00:00:10", "03:04:05", "04:05"; "now" once it is over.
  */
 export function formatCountdown(remainingMs: number): string {
-  if (remainingMs <= 0) return 'now';
+  if (remainingMs <= 0) return translate('join.countdown.now');
   const totalSeconds = Math.ceil(remainingMs / 1000);
   const days = Math.floor(totalSeconds / 86_400);
   const hours = Math.floor((totalSeconds % 86_400) / 3600);
@@ -24,6 +23,6 @@ export function formatCountdown(remainingMs: number): string {
   const seconds = totalSeconds % 60;
   const clock = days > 0 || hours > 0 ? `${pad(hours)}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
   if (days === 0) return clock;
-  return `${days} ${days === 1 ? 'day' : 'days'}, ${clock}`;
+  return translate('join.countdown.days', { days, clock });
 }
 

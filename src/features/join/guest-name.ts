@@ -3,11 +3,19 @@
  * next visit starts with it (prefilled, never joined without the person pressing "Join").
  */
 import { GUEST_NAME_MAX_LENGTH } from '../../lib/api';
+import { translate } from '../../lib/i18n';
 
 export { GUEST_NAME_MAX_LENGTH };
 
-export const NAME_REQUIRED = 'Enter your name.';
-export const NAME_TOO_LONG = `Your name can have at most ${GUEST_NAME_MAX_LENGTH} characters.`;
+/** Why a name is not accepted, in the current language whenever it is read. */
+export const GUEST_NAME_WORDS = {
+  get required() {
+    return translate('join.name.required');
+  },
+  get tooLong() {
+    return translate('join.name.tooLong', { max: GUEST_NAME_MAX_LENGTH });
+  },
+};
 
 /** The name as it will be sent: Talk trims it, so the limit applies to the trimmed name. */
 export function normaliseGuestName(name: string): string {
@@ -16,12 +24,12 @@ export function normaliseGuestName(name: string): string {
 
 /** Checked while typing: a name over the limit says so before anything is submitted. */
 export function guestNameLengthError(name: string): string | null {
-  return normaliseGuestName(name).length > GUEST_NAME_MAX_LENGTH ? NAME_TOO_LONG : null;
+  return normaliseGuestName(name).length > GUEST_NAME_MAX_LENGTH ? GUEST_NAME_WORDS.tooLong : null;
 }
 
 /** Checked on submitting: the name is also required. */
 export function guestNameError(name: string): string | null {
-  if (normaliseGuestName(name) === '') return NAME_REQUIRED;
+  if (normaliseGuestName(name) === '') return GUEST_NAME_WORDS.required;
   return guestNameLengthError(name);
 }
 

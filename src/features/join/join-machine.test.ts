@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LEFT_NOTICE,
-  PASSWORD_REQUIRED,
-  STAYED_NOTICE,
+  JOIN_WORDS,
   initialJoinState,
   joinFormProblem,
   joinPhase,
@@ -15,7 +13,7 @@ import {
   type JoinEvent,
   type JoinState,
 } from './join-machine';
-import { NAME_REQUIRED, NAME_TOO_LONG } from './guest-name';
+import { GUEST_NAME_WORDS } from './guest-name';
 
 const request = { name: 'Pat', password: '', force: false };
 
@@ -57,7 +55,7 @@ describe('the session', () => {
 
     const declined = joinReducer(asking, { type: 'conflict-declined' });
     expect(declined.session).toEqual({ kind: 'out' });
-    expect(declined.notice).toBe(STAYED_NOTICE);
+    expect(declined.notice).toBe(JOIN_WORDS.stayed);
   });
 
   it('"Join here" after a conflict starts a new join, which clears the notice', () => {
@@ -71,7 +69,7 @@ describe('the session', () => {
   it('leaving goes back out with a notice; the name stays typed', () => {
     const state = run([...joinedAsPat, { type: 'left' }]);
     expect(state.session).toEqual({ kind: 'out' });
-    expect(state.notice).toBe(LEFT_NOTICE);
+    expect(state.notice).toBe(JOIN_WORDS.left);
     expect(state.form.name).toBe('Pat');
   });
 
@@ -87,7 +85,7 @@ describe('the session', () => {
   it('a leave answered after the session ended keeps the ending on screen', () => {
     const state = run([...joinedAsPat, { type: 'session-ended', sessionId: 's1', message: 'Removed' }, { type: 'left' }]);
     expect(state.session).toEqual({ kind: 'ended', message: 'Removed' });
-    expect(state.notice).toBe(LEFT_NOTICE);
+    expect(state.notice).toBe(JOIN_WORDS.left);
   });
 
   it.each<[string, JoinEvent[], JoinEvent]>([
@@ -131,8 +129,8 @@ describe('the rename draft', () => {
 
   it('says a name over the limit while typing, a missing one only after "Save"', () => {
     expect(renameProblem({ value: '', submitted: false })).toBeNull();
-    expect(renameProblem({ value: '', submitted: true })).toBe(NAME_REQUIRED);
-    expect(renameProblem({ value: 'x'.repeat(65), submitted: false })).toBe(NAME_TOO_LONG);
+    expect(renameProblem({ value: '', submitted: true })).toBe(GUEST_NAME_WORDS.required);
+    expect(renameProblem({ value: 'x'.repeat(65), submitted: false })).toBe(GUEST_NAME_WORDS.tooLong);
   });
 });
 
@@ -145,11 +143,11 @@ describe('the form checks', () => {
     const typing = { name: '', password: '', submitted: false };
     expect(nameProblem(typing, guest)).toBeNull();
     expect(passwordProblem(typing, guestWithPassword)).toBeNull();
-    expect(nameProblem({ ...typing, name: 'x'.repeat(65) }, guest)).toBe(NAME_TOO_LONG);
+    expect(nameProblem({ ...typing, name: 'x'.repeat(65) }, guest)).toBe(GUEST_NAME_WORDS.tooLong);
 
     const submitted = { ...typing, submitted: true };
-    expect(nameProblem(submitted, guest)).toBe(NAME_REQUIRED);
-    expect(passwordProblem(submitted, guestWithPassword)).toBe(PASSWORD_REQUIRED);
+    expect(nameProblem(submitted, guest)).toBe(GUEST_NAME_WORDS.required);
+    expect(passwordProblem(submitted, guestWithPassword)).toBe(JOIN_WORDS.passwordRequired);
     expect(passwordProblem(submitted, guest)).toBeNull();
   });
 

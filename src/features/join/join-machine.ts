@@ -19,11 +19,14 @@
  * rename-attempted, then renamed or rename-closed).
  */
 import { Permission, type Conversation, type SessionEndReason } from '../../lib/api';
+import { messageGetters } from '../../lib/i18n';
 import { guestNameError, guestNameLengthError } from './guest-name';
 
-export const PASSWORD_REQUIRED = 'Enter the conversation’s password.';
-export const LEFT_NOTICE = 'You left the conversation.';
-export const STAYED_NOTICE = 'Nothing changed: you are still in the conversation in your other window.';
+export const JOIN_WORDS = messageGetters({
+  passwordRequired: 'join.passwordRequired',
+  left: 'join.left',
+  stayed: 'join.stayed',
+});
 
 /** What a join sends: the name a guest is to get, the password, and whether to end another session. */
 export interface JoinRequest {
@@ -117,7 +120,7 @@ export function joinReducer(state: JoinState, event: JoinEvent): JoinState {
       return { ...state, session: { kind: 'asking', request: event.request } };
     case 'conflict-declined':
       if (session.kind !== 'asking') return state;
-      return { ...state, session: { kind: 'out' }, notice: STAYED_NOTICE };
+      return { ...state, session: { kind: 'out' }, notice: JOIN_WORDS.stayed };
     case 'joined':
       if (session.kind !== 'out') return state;
       // The password is not kept once used; the next join (after leaving) checks the fields afresh.
@@ -128,7 +131,7 @@ export function joinReducer(state: JoinState, event: JoinEvent): JoinState {
       };
     case 'left':
       // An ending that came first stays on screen; the notice waits for the form.
-      return { ...state, session: session.kind === 'joined' ? { kind: 'out' } : session, notice: LEFT_NOTICE };
+      return { ...state, session: session.kind === 'joined' ? { kind: 'out' } : session, notice: JOIN_WORDS.left };
     case 'session-ended':
       if (session.kind !== 'joined' || session.sessionId !== event.sessionId) return state;
       return { ...state, session: { kind: 'ended', message: event.message } };
@@ -166,7 +169,7 @@ export function nameProblem(form: JoinForm, { isGuest }: FormRules): string | nu
 }
 
 export function passwordProblem(form: JoinForm, { needsPassword }: FormRules): string | null {
-  return needsPassword && form.submitted && form.password === '' ? PASSWORD_REQUIRED : null;
+  return needsPassword && form.submitted && form.password === '' ? JOIN_WORDS.passwordRequired : null;
 }
 
 /** The first field that stops a join (its focus goes there), as "Join" checks them; null to join. */

@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { activateLocale } from '../../lib/i18n';
 import { demoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
 import { ConversationsPage } from './ConversationsPage';
@@ -35,6 +36,24 @@ describe('ConversationsPage', () => {
     await vi.waitFor(() => expect(screen.getAllByRole('link')).toHaveLength(1));
     expect(screen.getByRole('link', { name: 'Product launch' })).toBeInTheDocument();
     expect(screen.getByText('1 of 7 conversations match.')).toBeInTheDocument();
+  });
+
+  it('follows a change of language, the words of the rows included', async () => {
+    demoServer();
+    renderPage(<ConversationsPage />);
+    const launch = await screen.findByRole('link', { name: 'Product launch' });
+    expect(within(launch.closest('li') as HTMLElement).getByText('Your role: Owner')).toBeInTheDocument();
+
+    await act(() => activateLocale('de'));
+
+    expect(screen.getByRole('heading', { name: 'Unterhaltungen' })).toBeInTheDocument();
+    const launchItem = within(screen.getByRole('link', { name: 'Product launch' }).closest('li') as HTMLElement);
+    expect(launchItem.getByText('Öffentlich')).toBeInTheDocument();
+    expect(launchItem.getByText('Deine Rolle: Eigentümer')).toBeInTheDocument();
+    const boardItem = within(screen.getByRole('link', { name: 'Board room' }).closest('li') as HTMLElement);
+    expect(boardItem.getByText('Passwortgeschützt')).toBeInTheDocument();
+    await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Unterhaltungen durchsuchen' }), 'launch');
+    expect(await screen.findByText(/^1 von \d+ Unterhaltungen passen\.$/)).toBeInTheDocument();
   });
 
   it('says so when the person is in no conversation', async () => {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useI18n } from '../../lib/i18n';
 import type { ConversationRow } from './conversation-rows';
 import { useConversationList } from './useConversationList';
 import { useNewConversation } from './useNewConversation';
@@ -20,12 +21,13 @@ export function ConversationsPage() {
   const [hasOpenedDialog, setHasOpenedDialog] = useState(false);
   const headingId = useId();
   const searchId = useId();
+  const { t } = useI18n();
 
   return (
     <section aria-labelledby={headingId}>
-      <title>Conversations · rollcall</title>
+      <title>{t('rooms.title')}</title>
       <div className="page-heading">
-        <h1 id={headingId}>Conversations</h1>
+        <h1 id={headingId}>{t('rooms.heading')}</h1>
         <button
           type="button"
           className="button-primary"
@@ -34,16 +36,16 @@ export function ConversationsPage() {
             newConversation.open();
           }}
         >
-          New conversation
+          {t('rooms.new')}
         </button>
       </div>
       {hasOpenedDialog && (
-        <Suspense fallback={<p role="status">Opening…</p>}>
+        <Suspense fallback={<p role="status">{t('rooms.opening')}</p>}>
           <NewConversationDialog {...newConversation} />
         </Suspense>
       )}
       <div className="field">
-        <label htmlFor={searchId}>Search conversations</label>
+        <label htmlFor={searchId}>{t('rooms.search')}</label>
         <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
       </div>
       {list.isLoaded ? (
@@ -54,7 +56,7 @@ export function ConversationsPage() {
           labelledBy={headingId}
         />
       ) : (
-        <p role="status">Loading conversations…</p>
+        <p role="status">{t('rooms.loading')}</p>
       )}
     </section>
   );
@@ -68,7 +70,8 @@ interface ConversationListViewProps {
 }
 
 function ConversationListView({ rows, totalCount, search, labelledBy }: ConversationListViewProps) {
-  if (totalCount === 0) return <p role="status">You are not in any conversation yet.</p>;
+  const { t } = useI18n();
+  if (totalCount === 0) return <p role="status">{t('rooms.none')}</p>;
 
   return (
     <>
@@ -77,8 +80,8 @@ function ConversationListView({ rows, totalCount, search, labelledBy }: Conversa
         {search === ''
           ? ''
           : rows.length === 0
-            ? `No conversation matches “${search}”.`
-            : `${rows.length} of ${totalCount} conversations match.`}
+            ? t('rooms.noMatch', { search })
+            : t('rooms.matches', { shown: rows.length, total: totalCount })}
       </p>
       {rows.length > 0 && (
         <ul className="conversation-list" aria-labelledby={labelledBy}>
@@ -92,6 +95,7 @@ function ConversationListView({ rows, totalCount, search, labelledBy }: Conversa
 }
 
 function ConversationListItem({ row }: { row: ConversationRow }) {
+  const { t } = useI18n();
   return (
     <li className="conversation">
       <Link to={row.href} className="conversation-name">
@@ -104,7 +108,7 @@ function ConversationListItem({ row }: { row: ConversationRow }) {
             {badge}
           </span>
         ))}
-        {row.roleLabel && <span className="conversation-role">Your role: {row.roleLabel}</span>}
+        {row.roleLabel && <span className="conversation-role">{t('rooms.yourRole', { role: row.roleLabel })}</span>}
       </span>
     </li>
   );

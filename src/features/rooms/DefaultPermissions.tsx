@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { CheckboxList, Dialog } from '../../components/ui';
 import { Permission } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 import { PERMISSION_CHOICES, chosenBits } from '../../lib/permission-choices';
 import { useDefaultPermissions, type DefaultPermissionsModel } from './useDefaultPermissions';
 import './rooms.css';
@@ -20,8 +21,9 @@ function DefaultPermissionsDialog({
   onDecision: (decision: Decision) => void;
 }) {
   const [checked, setChecked] = useState(() => chosenBits(start));
+  const { t } = useI18n();
   return (
-    <Dialog open={open} onClose={() => onDecision({ kind: 'cancel' })} title="Default permissions">
+    <Dialog open={open} onClose={() => onDecision({ kind: 'cancel' })} title={t('rooms.defaults.title')}>
       <form
         className="ui-dialog-body"
         onSubmit={(event) => {
@@ -30,24 +32,21 @@ function DefaultPermissionsDialog({
         }}
       >
         <CheckboxList
-          legend="Everyone without permissions of their own may"
+          legend={t('rooms.defaults.legend')}
           options={PERMISSION_CHOICES.map((choice) => ({ value: choice.bit, label: choice.label }))}
           checked={checked}
           onChange={setChecked}
-          hint={
-            `${hasOwnDefaults ? '' : 'This conversation follows the server’s default now. '}` +
-            'Saving also resets permissions chosen for single participants, and moderators keep every permission.'
-          }
+          hint={t('rooms.defaults.hint', { followsServer: hasOwnDefaults ? 'no' : 'yes' })}
         />
         <div className="ui-dialog-actions">
           <button type="button" onClick={() => onDecision({ kind: 'cancel' })}>
-            Cancel
+            {t('rooms.cancel')}
           </button>
           <button type="button" disabled={!hasOwnDefaults} onClick={() => onDecision({ kind: 'save', permissions: Permission.Default })}>
-            Reset to default
+            {t('rooms.resetToDefault')}
           </button>
           <button type="submit" className="button-primary">
-            Save
+            {t('rooms.save')}
           </button>
         </div>
       </form>
@@ -59,14 +58,15 @@ function DefaultPermissionsDialog({
 export function DefaultPermissionsView(model: DefaultPermissionsModel) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const { t } = useI18n();
 
   return (
     <div className="default-permissions">
       <button ref={buttonRef} type="button" onClick={() => setOpen(true)} disabled={model.isSaving} aria-haspopup="dialog">
-        Default permissions
+        {t('rooms.defaults.button')}
       </button>
       <p role="status" className="status-text">
-        {model.isSaving ? 'Saving the default permissions…' : ''}
+        {model.isSaving ? t('rooms.defaults.saving') : ''}
       </p>
       {model.errorMessage && (
         <p className="alert" role="alert">

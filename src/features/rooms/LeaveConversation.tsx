@@ -1,23 +1,25 @@
 import { ConfirmDialog } from '../../components/ui';
+import { useI18n } from '../../lib/i18n';
 import { useLeaveConversation, type LeaveConversationModel } from './useLeaveConversation';
 import './rooms.css';
 
 /** The "Leave conversation" button and the confirmation it asks for; refusals are explained in the dialog. */
 export function LeaveConversationView(model: LeaveConversationModel) {
+  const { t } = useI18n();
   return (
     <>
       <button type="button" onClick={model.requestLeave}>
-        Leave conversation
+        {t('rooms.leave.button')}
       </button>
       <ConfirmDialog
         open={model.isConfirming}
-        title="Leave this conversation?"
-        confirmLabel="Leave"
+        title={t('rooms.leave.title')}
+        confirmLabel={t('rooms.leave.confirm')}
         onDecision={model.decide}
       >
-        <p>You will no longer see it in your conversations. A moderator can add you again.</p>
+        <p>{t('rooms.leave.text')}</p>
         <p role="status" className="status-text">
-          {model.isLeaving ? 'Leaving…' : ''}
+          {model.isLeaving ? t('rooms.leave.leaving') : ''}
         </p>
         {model.errorMessage && (
           <p className="alert" role="alert">

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Switch } from '../../components/ui';
+import { useI18n } from '../../lib/i18n';
 import type { LobbyControlsModel } from './useLobbyControls';
 import { useLobbyControls } from './useLobbyControls';
 import './rooms.css';
@@ -12,11 +13,12 @@ export function LobbyControlsView(model: LobbyControlsModel) {
   const startTimeId = useId();
   const hintId = useId();
   const disabled = !model.canChange || model.isSaving;
+  const { t } = useI18n();
 
   return (
     <div className="lobby-controls" aria-busy={model.isSaving}>
       <Switch
-        label="Lobby"
+        label={t('rooms.lobby.switch')}
         checked={model.enabled}
         onCheckedChange={model.onEnabledChange}
         busy={model.isSaving}
@@ -25,7 +27,7 @@ export function LobbyControlsView(model: LobbyControlsModel) {
       />
       <div className="lobby-start">
         <div className="field">
-          <label htmlFor={startTimeId}>Lobby start time</label>
+          <label htmlFor={startTimeId}>{t('rooms.lobby.startTime')}</label>
           <input
             id={startTimeId}
             type="datetime-local"
@@ -37,17 +39,17 @@ export function LobbyControlsView(model: LobbyControlsModel) {
         </div>
         {model.canApplyStartTime && (
           <button type="button" onClick={model.onApplyStartTime} disabled={model.isSaving}>
-            Set start time
+            {t('rooms.lobby.setStartTime')}
           </button>
         )}
       </div>
       <p id={hintId} className="field-hint">
-        {model.disabledReason ?? 'Optional, in your local time: the lobby lifts by itself then.'}
+        {model.disabledReason ?? t('rooms.lobby.hint')}
       </p>
       {model.scheduleText && <p className="status-text">{model.scheduleText}</p>}
       {/* Always in the page, so screen readers announce when saving starts. */}
       <p role="status" className="status-text">
-        {model.isSaving ? 'Saving the lobby…' : ''}
+        {model.isSaving ? t('rooms.lobby.saving') : ''}
       </p>
       {model.errorMessage && (
         <p className="alert" role="alert">

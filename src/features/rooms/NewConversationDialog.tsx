@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Dialog } from '../../components/ui';
+import { useI18n } from '../../lib/i18n';
 import type { NewConversationModel } from './useNewConversation';
 import './rooms.css';
 
@@ -13,12 +14,13 @@ export function NewConversationDialog(model: NewConversationModel) {
   const passwordHintId = useId();
   const errorId = useId();
   const isPublic = model.type === 'public';
+  const { t } = useI18n();
 
   return (
-    <Dialog open={model.isOpen} onClose={model.close} title="New conversation" className="rooms-dialog">
+    <Dialog open={model.isOpen} onClose={model.close} title={t('rooms.create.title')} className="rooms-dialog">
       <form className="form" onSubmit={model.submit} noValidate aria-describedby={model.errorMessage ? errorId : undefined}>
         <div className="field">
-          <label htmlFor={nameId}>Name</label>
+          <label htmlFor={nameId}>{t('rooms.create.name')}</label>
           <input
             id={nameId}
             name="name"
@@ -31,7 +33,7 @@ export function NewConversationDialog(model: NewConversationModel) {
             aria-describedby={model.nameError ? `${nameErrorId} ${nameHintId}` : nameHintId}
           />
           <span id={nameHintId} className="field-hint">
-            {model.name.length} of {model.nameMaxLength} characters
+            {t('rooms.create.nameLength', { length: model.name.length, max: model.nameMaxLength })}
           </span>
           {model.nameError && (
             <span id={nameErrorId} className="field-error">
@@ -41,7 +43,7 @@ export function NewConversationDialog(model: NewConversationModel) {
         </div>
 
         <fieldset className="choice-group" role="radiogroup" aria-labelledby={kindId}>
-          <legend id={kindId}>Kind</legend>
+          <legend id={kindId}>{t('rooms.create.kind')}</legend>
           <label className="choice">
             <input
               type="radio"
@@ -50,7 +52,7 @@ export function NewConversationDialog(model: NewConversationModel) {
               checked={model.type === 'group'}
               onChange={() => model.setType('group')}
             />
-            Group
+            {t('rooms.create.group')}
           </label>
           <label className="choice">
             <input
@@ -60,13 +62,13 @@ export function NewConversationDialog(model: NewConversationModel) {
               checked={isPublic}
               onChange={() => model.setType('public')}
             />
-            Public
+            {t('rooms.create.public')}
           </label>
         </fieldset>
 
         {isPublic && (
           <div className="field">
-            <label htmlFor={passwordId}>Password</label>
+            <label htmlFor={passwordId}>{t('rooms.create.password')}</label>
             <input
               id={passwordId}
               name="password"
@@ -77,12 +79,12 @@ export function NewConversationDialog(model: NewConversationModel) {
               aria-describedby={passwordHintId}
             />
             <span id={passwordHintId} className="field-hint">
-              Optional. Guests joining by link will have to enter it.
+              {t('rooms.create.passwordHint')}
             </span>
           </div>
         )}
 
-        {model.isCreating && <p role="status">Creating the conversation…</p>}
+        {model.isCreating && <p role="status">{t('rooms.create.creating')}</p>}
         {model.errorMessage && (
           <p id={errorId} className="alert" role="alert">
             {model.errorMessage}
@@ -91,10 +93,10 @@ export function NewConversationDialog(model: NewConversationModel) {
 
         <div className="dialog-actions">
           <button type="button" onClick={model.close}>
-            Cancel
+            {t('rooms.cancel')}
           </button>
           <button type="submit" className="button-primary" disabled={model.isCreating} aria-busy={model.isCreating}>
-            Create
+            {t('rooms.create.create')}
           </button>
         </div>
       </form>

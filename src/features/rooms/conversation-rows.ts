@@ -1,7 +1,8 @@
 import type { Conversation } from '../../lib/api';
+import { currentLocale, translate } from '../../lib/i18n';
 import { conversationTypeLabel, roleLabel } from '../../lib/labels';
 
-/** One line of the conversation list, ready to render. */
+/** One line of the conversation list, ready to render, in the language of the moment it was made. */
 export interface ConversationRow {
   token: string;
   name: string;
@@ -17,7 +18,14 @@ export function conversationHref(token: string): string {
   return `/rooms/${encodeURIComponent(token)}`;
 }
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const collators = new Map<string, Intl.Collator>();
+
+/** Names in the order the UI's language sorts them. */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
 
 /** Case- and accent-insensitive, so "cafe" finds "Café". */
 function searchable(text: string): string {
@@ -31,8 +39,8 @@ export function matchesSearch(conversation: Conversation, search: string): boole
 
 export function toConversationRow(conversation: Conversation): ConversationRow {
   const badges: string[] = [];
-  if (conversation.hasPassword) badges.push('Password protected');
-  if (conversation.lobby.enabled) badges.push('Lobby');
+  if (conversation.hasPassword) badges.push(translate('rooms.badge.password'));
+  if (conversation.lobby.enabled) badges.push(translate('rooms.badge.lobby'));
   return {
     token: conversation.token,
     name: conversation.name,
@@ -44,7 +52,12 @@ export function toConversationRow(conversation: Conversation): ConversationRow {
 }
 
 /** The rows to show for a search: matching conversations in name order. */
-export function toConversationRows(conversations: readonly Conversation[], search: string): ConversationRow[] {
+export function toConversationRows(
+  conversations: readonly Conversation[],
+  search: string,
+  locale: string = currentLocale(),
+): ConversationRow[] {
+  const byName = collatorFor(locale);
   return conversations
     .filter((conversation) => matchesSearch(conversation, search))
     .sort((a, b) => byName.compare(a.name, b.name))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInputValue, toLocalInputValue } from './local-time';
+import { activateLocale } from '../../lib/i18n';
+import { formatLocalDateTime, fromLocalInputValue, toLocalInputValue } from './local-time';
 
 describe('local date-time inputs', () => {
   it('reads the value as local time and writes it back the same', () => {
@@ -22,5 +23,15 @@ describe('local date-time inputs', () => {
 
   it('drops seconds when writing, as the input shows minutes', () => {
     expect(toLocalInputValue(new Date(2031, 0, 2, 3, 4, 59).getTime())).toBe('2031-01-02T03:04');
+  });
+});
+
+describe('a lobby start time shown to the person', () => {
+  const opensAt = new Date(2030, 4, 1, 9, 30).getTime();
+
+  it('is written in the UI’s language, not the browser’s', async () => {
+    expect(formatLocalDateTime(opensAt)).toBe('May 1, 2030, 9:30 AM');
+    await activateLocale('de');
+    expect(formatLocalDateTime(opensAt)).toBe('01.05.2030, 09:30');
   });
 });

@@ -1,3 +1,5 @@
+import { formatDate } from '../../lib/i18n';
+
 /**
  * `<input type="datetime-local">` speaks "YYYY-MM-DDTHH:mm" in the person's own time zone, without an offset;
  * the API speaks instants. These convert between the two.
@@ -39,9 +41,7 @@ export function fromLocalInputValue(value: string): number | null {
   return date.getTime();
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** An instant as the person reads dates and times. */
+/** An instant in the person's time zone, written the way the UI's language writes dates and times. */
 export function formatLocalDateTime(epochMs: number): string {
-  return dateTimeFormat.format(epochMs);
+  return formatDate(epochMs, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,10 +1,12 @@
+import { messageGetters } from '../../lib/i18n';
+
 /**
  * Words for what the rooms feature checks itself, before anything is sent. Refusals from the server are
- * worded by the app's one error map, reached through `useDescribeError()`.
+ * worded by the app's one error map, reached through `useDescribeError()`. `moderatorsOnly` is also why the
+ * lobby switch is disabled for a non-moderator; src/app/errors.tsx words the server's refusal of a lobby
+ * change (403) with this same sentence, so the two cannot drift apart.
  */
-export const LOBBY_START_IN_PAST = 'The lobby start time must be in the future.';
-/**
- * Why the lobby switch is disabled for a non-moderator; src/app/errors.tsx words the server's refusal of a
- * lobby change (403) with this same sentence, so the two cannot drift apart.
- */
-export const LOBBY_MODERATORS_ONLY = 'Only moderators can change the lobby.';
+export const LOBBY_REFUSALS = messageGetters({
+  startInPast: 'rooms.lobby.startInPast',
+  moderatorsOnly: 'rooms.lobby.moderatorsOnly',
+});

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTalkClient } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 import { toConversationRows, type ConversationRow } from './conversation-rows';
 import { roomsQueries } from './queries';
 
@@ -16,6 +17,11 @@ export interface ConversationList {
 export function useConversationList(search: string): ConversationList {
   const talk = useTalkClient();
   const { data: conversations } = useQuery(roomsQueries.list(talk));
-  const rows = useMemo(() => (conversations ? toConversationRows(conversations, search) : []), [conversations, search]);
+  // The rows carry words (type, role, badges) and a name order, both in the UI's language: remade when it changes.
+  const { locale } = useI18n();
+  const rows = useMemo(
+    () => (conversations ? toConversationRows(conversations, search, locale) : []),
+    [conversations, search, locale],
+  );
   return { isLoaded: conversations !== undefined, rows, totalCount: conversations?.length ?? 0 };
 }

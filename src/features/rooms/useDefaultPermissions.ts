@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Permission, setDefaultPermissions, useTalkClient, type Conversation } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import { pushNotice } from '../../lib/notices';
 import { TALK_SERVER_DEFAULT } from '../../lib/permission-choices';
 import { roomsQueries } from './queries';
@@ -47,11 +48,11 @@ export function useDefaultPermissions(token: string, onChanged?: () => void): De
       pushNotice({
         message:
           updated.defaultPermissions === Permission.Default
-            ? 'The conversation follows the server’s default permissions again.'
-            : 'The default permissions were changed.',
+            ? translate('rooms.defaults.followServerAgain')
+            : translate('rooms.defaults.changed'),
         undo: {
           run: async () => refresh(await setDefaultPermissions(talk, token, previous)),
-          doneMessage: 'The default permissions are as they were.',
+          doneMessage: translate('rooms.defaults.restored'),
           describeFailure: (error) => describeError(error, { action: 'set-default-permissions' }),
         },
       });

@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setLobby, useTalkClient, type Conversation, type LobbySettings } from '../../lib/api';
 import { formatLocalDateTime, fromLocalInputValue, toLocalInputValue } from './local-time';
 import { roomsQueries } from './queries';
+import { useI18n } from '../../lib/i18n';
 import { useDescribeError } from '../../lib/describe-error';
-import { LOBBY_MODERATORS_ONLY, LOBBY_START_IN_PAST } from './refusals';
+import { LOBBY_REFUSALS } from './refusals';
 
 /** The lobby switch and start time, ready to render. */
 export interface LobbyControlsModel {
@@ -44,6 +45,7 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
   const talk = useTalkClient();
   const queryClient = useQueryClient();
   const describeError = useDescribeError();
+  const { t } = useI18n();
   const detail = roomsQueries.detail(talk, token);
   const { data: conversation } = useQuery(detail);
   /** What the person typed; null while the field shows the saved start time. */
@@ -73,7 +75,7 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
   function saveEnabled() {
     const opensAt = fromLocalInputValue(startTime);
     if (opensAt !== null && opensAt <= Date.now()) {
-      setValidationError(LOBBY_START_IN_PAST);
+      setValidationError(LOBBY_REFUSALS.startInPast);
       return;
     }
     save.mutate({ enabled: true, opensAt });
@@ -82,12 +84,12 @@ export function useLobbyControls(token: string): LobbyControlsModel | null {
   return {
     enabled: conversation.lobby.enabled,
     canChange,
-    disabledReason: canChange ? null : LOBBY_MODERATORS_ONLY,
+    disabledReason: canChange ? null : LOBBY_REFUSALS.moderatorsOnly,
     startTime,
     canApplyStartTime: conversation.lobby.enabled && startTime !== savedStartTime,
     scheduleText:
       conversation.lobby.enabled && conversation.lobby.opensAt !== null
-        ? `Guests are let in automatically on ${formatLocalDateTime(conversation.lobby.opensAt)}.`
+        ? t('rooms.lobby.schedule', { when: formatLocalDateTime(conversation.lobby.opensAt) })
         : null,
     isSaving: save.isPending,
     errorMessage: validationError ?? (save.isError ? describeError(save.error, { action: 'set-lobby' }) : null),

@@ -5,11 +5,11 @@ import { createConversation, useTalkClient, type NewConversation, type NewConver
 import { conversationHref } from './conversation-rows';
 import { roomsQueries } from './queries';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 
 /** Talk's limit for conversation names (and the demo server's). */
 export const CONVERSATION_NAME_MAX_LENGTH = 255;
 
-export const NAME_REQUIRED = 'Enter a name for the conversation.';
 
 /** The "New conversation" dialog's state and what its controls do. */
 export interface NewConversationModel {
@@ -75,7 +75,7 @@ export function useNewConversation(): NewConversationModel {
     if (create.isPending) return;
     const trimmedName = name.trim();
     if (trimmedName === '') {
-      setNameError(NAME_REQUIRED);
+      setNameError(translate('rooms.create.nameRequired'));
       return;
     }
     setNameError(null);
