@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-router-dom';
 import { TalkClientProvider } from '../lib/api';
 import { DescribeErrorProvider } from '../lib/describe-error';
 import { describeError } from './errors';
+import { ServerColours } from './server-look';
 import type { AppServices } from './services';
 
 export function App({ services }: { services: AppServices }) {
@@ -10,6 +11,7 @@ export function App({ services }: { services: AppServices }) {
     <QueryClientProvider client={services.queryClient}>
       <TalkClientProvider client={services.talkClient}>
         <DescribeErrorProvider describe={describeError}>
+          <ServerColours />
           <RouterProvider router={services.router} />
         </DescribeErrorProvider>
       </TalkClientProvider>

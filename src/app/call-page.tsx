@@ -7,6 +7,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { JoinConversation } from '../features/join';
 import { useIdentity } from './identity';
 import { signInPath } from './navigation';
+import { ServerBrand } from './server-look';
 
 export function CallPage() {
   const { token = '' } = useParams();
@@ -22,7 +23,7 @@ export function CallPage() {
         {account ? (
           <>
             <Link to="/" className="app-name">
-              rollcall
+              <ServerBrand />
             </Link>
             <span className="app-identity">
               Signed in as <strong>{account}</strong>
@@ -30,7 +31,9 @@ export function CallPage() {
           </>
         ) : (
           <>
-            <span className="app-name">rollcall</span>
+            <span className="app-name">
+              <ServerBrand />
+            </span>
             <Link to={signInPath(location)}>Sign in with an account</Link>
           </>
         )}

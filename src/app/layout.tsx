@@ -6,6 +6,8 @@ import { Notices } from './notices';
 import { OfflineBanner } from './offline-banner';
 import { safeNextPath, signInPath } from './navigation';
 import { useFocusHeadingOnNavigation } from './page-focus';
+import { PageTitle } from '../lib/theme';
+import { ServerBrand } from './server-look';
 
 /** Around every page: takes the focus to the page's heading when another page is navigated to. */
 export function PageFocus() {
@@ -26,7 +28,7 @@ export function ProtectedLayout() {
     <>
       <header className="app-header">
         <Link to="/" className="app-name">
-          rollcall
+          <ServerBrand />
         </Link>
         <span className="app-identity">
           Signed in as <strong>{user?.displayName ?? credentials.account}</strong>
@@ -63,7 +65,7 @@ export function LoginRoute() {
 export function NotFoundPage() {
   return (
     <section aria-labelledby="not-found-heading">
-      <title>Page not found · rollcall</title>
+      <PageTitle>Page not found</PageTitle>
       <h1 id="not-found-heading" tabIndex={-1}>
         Page not found
       </h1>

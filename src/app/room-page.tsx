@@ -3,6 +3,7 @@
  * feature. Features do not import each other; this page hands each what it needs. Loaded lazily (router.tsx),
  * so the virtualiser, the menus and the roster code stay out of the initial JavaScript.
  */
+import { PageTitle } from '../lib/theme';
 import { useCallback, useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -58,7 +59,7 @@ export function RoomPage() {
 
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{`${conversation.name} · rollcall`}</title>
+      <PageTitle>{conversation.name}</PageTitle>
       {/* tabIndex -1: the focus moves here when the page is navigated to (app/page-focus.ts). */}
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {conversation.name}
@@ -90,7 +91,7 @@ function ConversationUnavailable({ heading, message, alert = false }: { heading:
   const headingId = useId();
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{`${heading} · rollcall`}</title>
+      <PageTitle>{heading}</PageTitle>
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {heading}
       </h1>

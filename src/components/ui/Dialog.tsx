@@ -1,5 +1,6 @@
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode, RefObject } from 'react';
 import * as Ariakit from '@ariakit/react';
+import { CloseIcon } from './icons';
 import './ui.css';
 
 export interface DialogProps {
@@ -17,7 +18,7 @@ export interface DialogProps {
   finalFocus?: HTMLElement | RefObject<HTMLElement | null> | null;
   /** `alertdialog` for questions that interrupt (confirmations). */
   role?: 'dialog' | 'alertdialog';
-  /** Shows a close button (×) in the corner; the visually hidden one Ariakit adds is always there. */
+  /** Shows a close button (a cross) in the corner; the visually hidden one Ariakit adds is always there. */
   closeButton?: boolean;
   className?: string;
 }
@@ -75,7 +76,7 @@ export function Dialog({
         <Ariakit.DialogHeading className="ui-dialog-title">{title}</Ariakit.DialogHeading>
         {closeButton && (
           <Ariakit.DialogDismiss className="ui-dialog-close" aria-label="Close">
-            <span aria-hidden="true">×</span>
+            <CloseIcon />
           </Ariakit.DialogDismiss>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import type { Notice, NoticeHold } from '../../lib/notices';
+import { CloseIcon } from './icons';
 import './ui.css';
 
 export interface NoticeStackProps {
@@ -113,7 +114,7 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
             </button>
           )}
           <button type="button" className="ui-notice-close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

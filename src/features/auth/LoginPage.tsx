@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
@@ -64,7 +65,7 @@ export function LoginPage({ onSignedIn, describeError }: LoginPageProps) {
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
-      <title>Sign in · rollcall</title>
+      <PageTitle>Sign in</PageTitle>
       <h1 id={headingId}>Sign in</h1>
       <form className="form" onSubmit={submit}>
         <div className="field">

@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { useEffect, useId, useRef, type FormEvent, type RefObject } from 'react';
 import { Dialog } from '../../components/ui';
 import { formatCountdown, formatStart } from './countdown';
@@ -307,7 +308,7 @@ export function JoinPageView(model: JoinPageModel) {
 
   return (
     <section className="call-page" aria-labelledby={headingId}>
-      <title>{`${model.conversationName ?? 'Join a conversation'} · rollcall`}</title>
+      <PageTitle>{model.conversationName ?? 'Join a conversation'}</PageTitle>
       <h1 id={headingId} className="call-name">
         {model.conversationName ?? 'Join a conversation'}
       </h1>

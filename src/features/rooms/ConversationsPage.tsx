@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { lazy, Suspense, useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ConversationRow } from './conversation-rows';
@@ -23,7 +24,7 @@ export function ConversationsPage() {
 
   return (
     <section aria-labelledby={headingId}>
-      <title>Conversations · rollcall</title>
+      <PageTitle>Conversations</PageTitle>
       <div className="page-heading">
         <h1 id={headingId}>Conversations</h1>
         <button

@@ -1,0 +1,52 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CAPABILITIES_PATH, type CapabilitiesData } from '../../contract/wire';
+import { demoServer } from '../test/demo-server';
+import { renderAppAt } from '../test/render-app';
+import { useIdentity } from './identity';
+
+// A Nextcloud whose admin named it and chose a light yellow: too light for white text.
+const ACME: CapabilitiesData = {
+  version: { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '' },
+  capabilities: {
+    spreed: { features: ['conversation-v4', 'conversation-permissions'], config: {}, version: '19.0.9' },
+    theming: {
+      name: 'ACME Cloud',
+      color: '#ffe14d',
+      'color-text': '#000000',
+      logo: 'https://cloud.acme.example/index.php/apps/theming/image/logo?useSvg=1&v=4',
+      'background-plain': true,
+    },
+  },
+};
+
+const rootProperty = (name: string) => document.documentElement.style.getPropertyValue(name);
+
+beforeEach(() => {
+  useIdentity.setState({ credentials: { account: 'alice', password: 'demo' }, user: null });
+});
+
+describe("the server's look", () => {
+  it("names pages and the header after the server, shows its logo and paints with its colour", async () => {
+    demoServer().failNext({ method: 'GET', path: CAPABILITIES_PATH }, { status: 200, data: ACME });
+    renderAppAt('/');
+
+    const home = await screen.findByRole('link', { name: 'ACME Cloud' });
+    expect(home.querySelector('img')).toHaveAttribute('src', '/index.php/apps/theming/image/logo?useSvg=1&v=4');
+    expect(home.querySelector('img')).toHaveAttribute('alt', '');
+    await waitFor(() => expect(document.title).toBe('Conversations · ACME Cloud'));
+    expect(rootProperty('--color-primary')).toBe('#ffe14d');
+    expect(rootProperty('--color-primary-text')).toBe('#000000');
+  });
+
+  it("keeps rollcall's own name and colours on a server without theming (the v1 seed server)", async () => {
+    demoServer('v1');
+    renderAppAt('/');
+
+    expect(await screen.findByRole('heading', { name: 'Conversations' })).toBeInTheDocument();
+    expect(document.title).toBe('Conversations · rollcall');
+    const home = screen.getByRole('link', { name: 'rollcall' });
+    expect(home.querySelector('img')).toBeNull();
+    expect(rootProperty('--color-primary')).toBe('');
+  });
+});
