@@ -56,9 +56,17 @@ export function LoginRoute() {
   if (credentials) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
 
   return (
-    <main className="app-main app-main--narrow">
-      <LoginPage onSignedIn={signIn} describeError={describeError} />
-    </main>
+    <>
+      {/* Whose server this is, before anything is asked: its name and logo, as on Nextcloud's own login page. */}
+      <header className="app-header">
+        <span className="app-name">
+          <ServerBrand />
+        </span>
+      </header>
+      <main className="app-main app-main--narrow">
+        <LoginPage onSignedIn={signIn} describeError={describeError} />
+      </main>
+    </>
   );
 }
 

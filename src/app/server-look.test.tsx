@@ -39,6 +39,16 @@ describe("the server's look", () => {
     expect(rootProperty('--color-primary-text')).toBe('#000000');
   });
 
+  it('shows whose server it is on the sign-in page too', async () => {
+    useIdentity.setState({ credentials: null, user: null });
+    demoServer().failNext({ method: 'GET', path: CAPABILITIES_PATH }, { status: 200, data: ACME });
+    renderAppAt('/login');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('banner')).toHaveTextContent('ACME Cloud'));
+    expect(document.title).toBe('Sign in · ACME Cloud');
+  });
+
   it("keeps rollcall's own name and colours on a server without theming (the v1 seed server)", async () => {
     demoServer('v1');
     renderAppAt('/');
