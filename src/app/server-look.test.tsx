@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CAPABILITIES_PATH, type CapabilitiesData } from '../../contract/wire';
 import { demoServer } from '../test/demo-server';
@@ -23,6 +23,7 @@ const ACME: CapabilitiesData = {
 const rootProperty = (name: string) => document.documentElement.style.getPropertyValue(name);
 
 beforeEach(() => {
+  localStorage.clear();
   useIdentity.setState({ credentials: { account: 'alice', password: 'demo' }, user: null });
 });
 
@@ -58,5 +59,26 @@ describe("the server's look", () => {
     const home = screen.getByRole('link', { name: 'rollcall' });
     expect(home.querySelector('img')).toBeNull();
     expect(rootProperty('--color-primary')).toBe('');
+  });
+
+  it('starts in the look the last page load read, and takes the current one once the capabilities answer', async () => {
+    useIdentity.setState({ credentials: null, user: null });
+    const server = demoServer();
+    server.failNext({ method: 'GET', path: CAPABILITIES_PATH }, { status: 200, data: ACME });
+    const first = renderAppAt('/login');
+    await waitFor(() => expect(document.title).toBe('Sign in · ACME Cloud'));
+    first.queryClient.clear();
+    cleanup();
+
+    // The admin has changed the look since: the next load starts in the remembered one, then follows the server.
+    const capabilities = server.hold({ method: 'GET', path: CAPABILITIES_PATH });
+    renderAppAt('/login');
+    await capabilities.arrived;
+    await waitFor(() => expect(rootProperty('--color-primary')).toBe('#ffe14d'));
+    expect(screen.getByRole('banner')).toHaveTextContent('ACME Cloud');
+
+    capabilities.release();
+    await waitFor(() => expect(rootProperty('--color-primary')).toBe('#00679e'));
+    expect(screen.getByRole('banner')).toHaveTextContent('rollcall');
   });
 });

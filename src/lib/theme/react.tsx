@@ -1,6 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTalkClient, type TalkClient } from '../api';
+import { recallServerTheme, rememberServerTheme } from './memory';
 import { themeFromCapabilities, type ServerTheme } from './theming';
+
+const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
 /** rollcall's own name, where the server gives none (or has not answered yet). */
 export const DEFAULT_PRODUCT_NAME = 'rollcall';
@@ -10,7 +13,13 @@ export const SERVER_THEME_KEY = ['server-theme'] as const;
 export const serverThemeQuery = (talk: TalkClient) =>
   queryOptions({
     queryKey: SERVER_THEME_KEY,
-    queryFn: async (): Promise<ServerTheme | null> => themeFromCapabilities(await talk.capabilities(), window.location.origin),
+    queryFn: async (): Promise<ServerTheme | null> => {
+      const theme = themeFromCapabilities(await talk.capabilities(), window.location.origin);
+      rememberServerTheme(storage(), theme);
+      return theme;
+    },
+    // What the last page load read, until the capabilities answer: no flash of rollcall's own look.
+    placeholderData: () => recallServerTheme(storage()),
     // The theme changes when an admin changes it: the next page load shows it.
     staleTime: Infinity,
     gcTime: Infinity,
