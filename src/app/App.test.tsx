@@ -35,10 +35,10 @@ describe('the app', () => {
     expect(router.state.location.search).toBe('?tab=x');
     expect(useIdentity.getState().credentials).toEqual({ account: 'alice', password: 'demo' });
     expect(sessionStorage.getItem('rollcall.identity')).toContain('alice');
-    // Only the API generation outlives the tab; the password never does.
-    const kept = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
-    expect(kept).toEqual(['rollcall.talk-api']);
-    expect(localStorage.getItem('rollcall.talk-api')).not.toContain('demo');
+    // Only what the server is (its API generation, its look) outlives the tab; the password never does.
+    const kept = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index)!);
+    expect(kept.sort()).toEqual(['rollcall.server-theme', 'rollcall.talk-api']);
+    for (const key of kept) expect(localStorage.getItem(key)).not.toContain('demo');
   });
 
   it('ignores a `next` that would leave the origin', async () => {
