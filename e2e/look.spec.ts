@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { chooseAction, expect, openRoster, signIn, test, uniqueName, type TalkApi } from './fixtures';
+import { DEMO_PASSWORD, chooseAction, expect, openRoster, signIn, test, uniqueName, type TalkApi } from './fixtures';
 
 const CAPABILITIES = '/ocs/v2.php/cloud/capabilities';
 /** rollcall's own primary colour (src/app/app.css), for servers without a theme. */
@@ -150,6 +150,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Join' }).click();
       await expect(page.getByText('You joined as Guest of the look')).toBeVisible();
       await expectAccessible(page, 'the join page once joined');
+    });
+
+    test('the lobby waiting screen passes axe', async ({ page, seedAs, talkApi }) => {
+      const conversation = await seedAs('alice').createConversation({ name: uniqueName('Look, lobby'), kind: 'public' });
+      // The lobby on, with a start time, as its moderator sets it through the API.
+      const lobby = await page.request.put(`/ocs/v2.php/apps/spreed/api/${talkApi}/room/${conversation.token}/webinar/lobby`, {
+        headers: {
+          'OCS-APIRequest': 'true',
+          Accept: 'application/json',
+          Authorization: `Basic ${Buffer.from(`alice:${DEMO_PASSWORD}`).toString('base64')}`,
+        },
+        data: { state: 1, timer: Math.floor(Date.now() / 1000) + 2 * 3600 },
+      });
+      expect(lobby.status(), await lobby.text()).toBe(200);
+
+      await page.goto(`/call/${conversation.token}`);
+      await page.getByLabel('Your name').fill('Early guest');
+      await page.getByRole('button', { name: 'Join' }).click();
+      await expect(page.getByRole('heading', { name: 'Waiting in the lobby' })).toBeVisible();
+      await waitForTheLook(page, talkApi);
+      await expectAccessible(page, 'the lobby waiting screen');
     });
   });
 }
