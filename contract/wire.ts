@@ -168,7 +168,30 @@ export interface CapabilitiesData {
       config: Record<string, Record<string, unknown>>;
       version: string;
     };
+    /** Nextcloud's theming app (absent on servers without it, and on rollcall's v1 seed server). */
+    theming?: ThemingCapability;
   };
+}
+
+/**
+ * `capabilities.theming` as Nextcloud's theming app publishes it (apps/theming/lib/Capabilities.php), to
+ * anonymous callers too. Colours are `#rrggbb`; `logo` and `background` are absolute URLs.
+ */
+export interface ThemingCapability {
+  name?: string;
+  url?: string;
+  slogan?: string;
+  color?: string;
+  'color-text'?: string;
+  'color-element'?: string;
+  'color-element-bright'?: string;
+  'color-element-dark'?: string;
+  logo?: string;
+  background?: string;
+  'background-plain'?: boolean;
+  'background-default'?: boolean;
+  logoheader?: string;
+  favicon?: string;
 }
 
 /** Nextcloud's `GET /cloud/user`: the signed-in account (more fields on a real server). */

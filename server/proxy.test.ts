@@ -200,6 +200,15 @@ describe('proxy mode: forwarding', () => {
     expect(upstream.seen.at(-1)).toMatchObject({ target: '/index.php/avatar/alice/64' });
   });
 
+  it.each(['/index.php/apps/theming/image/logo?useSvg=1&v=3', '/core/img/logo/logo.svg?v=0'])(
+    'forwards the server logo the theming capability names (%s)',
+    async (target) => {
+      const before = upstream.seen.length;
+      await proxied().request('GET', target, { ocsHeader: false });
+      expect(upstream.seen.slice(before)).toEqual([expect.objectContaining({ method: 'GET', target })]);
+    },
+  );
+
   it('forwards Login Flow v2 to the upstream, whose answers come back', async () => {
     const before = upstream.seen.length;
     const response = await proxied().request('POST', '/index.php/login/v2', { ocsHeader: false });

@@ -20,7 +20,15 @@ export interface ProxyOptions {
 }
 
 /** The only paths forwarded: the app needs these and nothing else, so this is never an open proxy. */
-export const PROXIED_PREFIXES = ['/ocs/', '/index.php/avatar/', '/index.php/login/v2'] as const;
+export const PROXIED_PREFIXES = [
+  '/ocs/',
+  '/index.php/avatar/',
+  '/index.php/login/v2',
+  // The server's logo, as the theming capability names it (src/lib/theme/theming.ts NEXTCLOUD_LOGO_PATHS): the
+  // page may load images from its own origin only.
+  '/index.php/apps/theming/image/',
+  '/core/img/logo/',
+] as const;
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection and never travel on. */
 const HOP_BY_HOP = [

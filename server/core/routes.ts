@@ -8,6 +8,7 @@ import {
   type AutocompleteEntry,
   type CapabilitiesData,
   type CurrentUserData,
+  type ThemingCapability,
 } from '../../contract/wire';
 import { isEmailAddress } from '../../contract/email';
 import { LIMITS, OcsError, intParam, ocs, ocsError, readParams, stringParam, unauthorized } from '../http/ocs';
@@ -19,8 +20,34 @@ export interface CoreOptions {
   circlesEnabled: boolean;
 }
 
-/** Only what this server really implements is advertised. */
-export function capabilities(options: CoreOptions): CapabilitiesData {
+/**
+ * The demo's look, shaped like Nextcloud's theming capability with its default colour. Absolute addresses, as
+ * Nextcloud gives them; the logo is public/logo.svg, white for a header in the theme colour like Nextcloud's.
+ */
+export function demoTheming(origin: string): ThemingCapability {
+  return {
+    name: 'rollcall',
+    url: 'https://nextcloud.com',
+    slogan: 'Who is in the conversation',
+    color: '#00679e',
+    'color-text': '#ffffff',
+    'color-element': '#00679e',
+    'color-element-bright': '#00679e',
+    'color-element-dark': '#00679e',
+    logo: `${origin}/logo.svg`,
+    background: '#00679e',
+    'background-plain': true,
+    'background-default': true,
+    logoheader: `${origin}/logo.svg`,
+    favicon: `${origin}/favicon.svg`,
+  };
+}
+
+/**
+ * Only what this server really implements is advertised. The v1 server stands for the seed's (Nextcloud 21 and
+ * before, as its documents describe it): no theming, so rollcall's own look is tested there.
+ */
+export function capabilities(options: CoreOptions, origin: string): CapabilitiesData {
   const features = ['webinary-lobby', 'guest-display-names', 'invite-groups-and-mails', 'multi-room-users', 'in-call-flags'];
   // Permissions and bans live beside v4 rooms only (server/talk/routes.ts and server/talk/bans.ts register them).
   if (options.generations.includes('v4')) features.unshift('conversation-v4', 'signaling-v3', Feature.Permissions);
@@ -38,6 +65,7 @@ export function capabilities(options: CoreOptions): CapabilitiesData {
         },
         version: options.generations.includes('v4') ? '19.0.9-rollcall' : '11.3.0-rollcall',
       },
+      ...(options.generations.includes('v4') ? { theming: demoTheming(origin) } : {}),
     },
   };
 }
@@ -47,7 +75,7 @@ const SHARE_TYPE = { users: 0, groups: 1, emails: 4, circles: 7 } as const;
 export function registerCoreRoutes(app: Hono, deps: { db: Db; identities: IdentityResolver; options: CoreOptions }) {
   const { db, identities, options } = deps;
 
-  app.get(CAPABILITIES_PATH, (c) => ocs(c, capabilities(options)));
+  app.get(CAPABILITIES_PATH, (c) => ocs(c, capabilities(options, new URL(c.req.url).origin)));
 
   app.get(CURRENT_USER_PATH, async (c) => {
     try {

@@ -35,7 +35,7 @@ async function throttledServer(policy = NEXTCLOUD_THROTTLE) {
     clock: () => now,
     throttle: { policy, sleep: async (ms) => void waits.push(ms) },
   });
-  return { server, waits, advance: (ms: number) => (now += ms) };
+  return { server, waits, advance: (ms: number) => (now += ms), clock: () => now };
 }
 
 const signIn = (target: TestServer, user: string, password: string) => Client.as(target, user, password).ocs('GET', CURRENT_USER);
@@ -154,10 +154,11 @@ describe('joining a password-protected public room with wrong passwords', () => 
 
 describe('two processes on one database', () => {
   it('share the count: ten wrong guesses at one leave the other refusing with 429', async () => {
-    const { server: first } = await throttledServer();
-    // A second server over the same SQLite file, as a second process sharing DATA_DIR would be.
+    const { server: first, clock } = await throttledServer();
+    // A second server over the same SQLite file, as a second process sharing DATA_DIR would be (and the same
+    // time: the first one's clock is fixed, and failures older than the lock window no longer count).
     const db = openDatabase(path.join(first.dataDir, 'rollcall.sqlite'));
-    const app = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir: '/nonexistent', throttle: { sleep: async () => {} } });
+    const app = createDemoApp({ db, generations: ['v1', 'v4'], circlesEnabled: true, distDir: '/nonexistent', clock, throttle: { sleep: async () => {} } });
     const second = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     try {
       await new Promise<void>((resolve) => second.once('listening', () => resolve()));

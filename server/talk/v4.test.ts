@@ -727,6 +727,18 @@ describe('API generations and capabilities', () => {
     expect(list).toEqual(expect.arrayContaining(['webinary-lobby', 'guest-display-names', 'invite-groups-and-mails', 'circles-support']));
   });
 
+  it("capabilities → a theme like Nextcloud's default on the current server, its logo on this origin; none on the seed's", async () => {
+    const res = await Client.as(current()).ocs<CapabilitiesData>('GET', CAPABILITIES);
+    const theming = res.data.capabilities.theming;
+    expect(theming).toMatchObject({ name: 'rollcall', color: '#00679e', 'color-text': '#ffffff' });
+    const logo = new URL(theming!.logo!);
+    // public/logo.svg, which the build puts beside the app.
+    expect(`${logo.origin}${logo.pathname}`).toBe(new URL('/logo.svg', current().url).href);
+
+    const seed = await Client.as(seedServer()).ocs<CapabilitiesData>('GET', CAPABILITIES);
+    expect(seed.data.capabilities.theming).toBeUndefined();
+  });
+
   it('TALK_API=v1: capabilities without conversation-v4, and the v4 routes answer 404', async () => {
     expect(await features(seedServer())).not.toContain('conversation-v4');
     const alice = Client.as(seedServer(), 'alice');

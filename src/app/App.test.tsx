@@ -5,6 +5,7 @@ import { TALK_V4_BASE } from '../../contract/wire';
 import { demoServer } from '../test/demo-server';
 import { useIdentity } from './identity';
 import { renderAppAt } from '../test/render-app';
+import { SERVER_THEME_KEY } from '../lib/theme';
 
 // alice and the seeded conversations of server/db/seed.ts; she owns the design team.
 
@@ -34,10 +35,10 @@ describe('the app', () => {
     expect(router.state.location.search).toBe('?tab=x');
     expect(useIdentity.getState().credentials).toEqual({ account: 'alice', password: 'demo' });
     expect(sessionStorage.getItem('rollcall.identity')).toContain('alice');
-    // Only the API generation outlives the tab; the password never does.
-    const kept = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
-    expect(kept).toEqual(['rollcall.talk-api']);
-    expect(localStorage.getItem('rollcall.talk-api')).not.toContain('demo');
+    // Only what the server is (its API generation, its look) outlives the tab; the password never does.
+    const kept = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index)!);
+    expect(kept.sort()).toEqual(['rollcall.server-theme', 'rollcall.talk-api']);
+    for (const key of kept) expect(localStorage.getItem(key)).not.toContain('demo');
   });
 
   it('ignores a `next` that would leave the origin', async () => {
@@ -88,7 +89,9 @@ describe('the app', () => {
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(useIdentity.getState().credentials).toBeNull();
-    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    // The server's look is nobody's data: the sign-in page reads it again at once.
+    const left = queryClient.getQueryCache().getAll().map((query) => query.queryKey);
+    expect(left).toEqual([SERVER_THEME_KEY]);
     expect(sessionStorage.getItem('rollcall.identity')).not.toContain('alice');
   });
 

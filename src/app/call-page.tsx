@@ -8,6 +8,7 @@ import { JoinConversation } from '../features/join';
 import { useIdentity } from './identity';
 import { signInPath } from './navigation';
 import { RichMessage, useI18n } from '../lib/i18n';
+import { ServerBrand } from './server-look';
 
 export function CallPage() {
   const { token = '' } = useParams();
@@ -24,7 +25,7 @@ export function CallPage() {
         {account ? (
           <>
             <Link to="/" className="app-name">
-              rollcall
+              <ServerBrand />
             </Link>
             <span className="app-identity">
               <RichMessage id="app.signedInAs" values={{ name: account }} components={{ 0: <strong /> }} />
@@ -32,7 +33,9 @@ export function CallPage() {
           </>
         ) : (
           <>
-            <span className="app-name">rollcall</span>
+            <span className="app-name">
+              <ServerBrand />
+            </span>
             <Link to={signInPath(location)}>{t('app.signInWithAccount')}</Link>
           </>
         )}

@@ -37,21 +37,46 @@ function contrast(a: string, b: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
-const root = rule(appCss, ':root');
+const lightRoot = rule(appCss, ':root');
+/** The dark scheme's :root, inside its media query; what it does not set, it takes from the light one. */
+const darkRoot = (() => {
+  const media = appCss.indexOf('@media (prefers-color-scheme: dark)');
+  if (media < 0) throw new Error('no dark scheme');
+  const open = appCss.indexOf(':root {', media) + ':root '.length;
+  return appCss.slice(open + 1, appCss.indexOf('}', open));
+})();
+
+function token(scheme: 'light' | 'dark', name: string): string {
+  if (scheme === 'dark' && new RegExp(`${name}:`).test(darkRoot)) return declared(darkRoot, name);
+  return declared(lightRoot, name);
+}
+
+const SURFACES = [
+  '--color-background',
+  '--color-surface',
+  '--color-notice-background',
+  '--color-danger-background',
+  '--color-border',
+];
 
 describe('the focus ring', () => {
   it('is drawn in the focus colour', () => {
     expect(declared(rule(appCss, ':focus-visible'), 'outline')).toContain('var(--color-focus)');
   });
 
-  it.each([
-    '--color-background',
-    '--color-surface',
-    '--color-notice-background',
-    '--color-danger-background',
-    '--color-border',
-  ])('stands out 3:1 against %s', (background) => {
-    expect(contrast(declared(root, '--color-focus'), declared(root, background))).toBeGreaterThanOrEqual(3);
+  describe.each(['light', 'dark'] as const)('in the %s scheme', (scheme) => {
+    it.each(SURFACES)('stands out 3:1 against %s', (background) => {
+      expect(contrast(token(scheme, '--color-focus'), token(scheme, background))).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  it('takes the text colour of the header, which is drawn in the primary colour', () => {
+    const header = rule(appCss, '.app-header');
+    expect(declared(header, '--color-focus')).toBe('var(--color-primary-text)');
+    expect(declared(header, 'background')).toBe('var(--color-primary)');
+    for (const scheme of ['light', 'dark'] as const) {
+      expect(contrast(token(scheme, '--color-primary-text'), token(scheme, '--color-primary'))).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it.each(['.ui-notice', '.ui-notice--undo-failed'])('stands out 3:1 on the dark notices (%s)', (selector) => {

@@ -89,7 +89,7 @@ describe('while the server cannot be reached', () => {
     renderAppAt('/rooms/designteam');
     const list = await screen.findByRole('list', { name: 'Participants' });
     expect(await within(list).findByText('Bob')).toBeInTheDocument();
-    const banner = screen.getByText((_, element) => element?.className.startsWith('offline-banner') ?? false);
+    const banner = screen.getByText((_, element) => element?.getAttribute('class')?.startsWith('offline-banner') ?? false);
     expect(banner).toHaveRole('status');
     expect(banner).toBeEmptyDOMElement();
 

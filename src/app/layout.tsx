@@ -11,6 +11,8 @@ import { useFocusHeadingOnNavigation } from './page-focus';
 import { signOutAndRevoke } from './sign-out';
 import { LanguageChooser } from './language-chooser';
 import { RichMessage, useI18n } from '../lib/i18n';
+import { PageTitle } from '../lib/theme';
+import { ServerBrand } from './server-look';
 
 /** Around every page: takes the focus to the page's heading when another page is navigated to. */
 export function PageFocus() {
@@ -40,7 +42,7 @@ export function ProtectedLayout() {
     <>
       <header className="app-header">
         <Link to="/" className="app-name">
-          rollcall
+          <ServerBrand />
         </Link>
         <span className="app-identity">
           <RichMessage
@@ -74,11 +76,19 @@ export function LoginRoute() {
   if (credentials) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
 
   return (
-    <main className="app-main app-main--narrow">
-      {/* Before signing in there is no header: the sign-in page offers the language itself. */}
-      <LanguageChooser />
-      <LoginPage onSignedIn={signIn} describeError={describeError} notice={signOutWarning} />
-    </main>
+    <>
+      {/* Whose server this is, before anything is asked: its name and logo, as on Nextcloud's own login page. */}
+      <header className="app-header">
+        <span className="app-name">
+          <ServerBrand />
+        </span>
+        {/* Nothing else is in the header before signing in: the sign-in page offers the language here. */}
+        <LanguageChooser />
+      </header>
+      <main className="app-main app-main--narrow">
+        <LoginPage onSignedIn={signIn} describeError={describeError} notice={signOutWarning} />
+      </main>
+    </>
   );
 }
 
@@ -86,7 +96,7 @@ export function NotFoundPage() {
   const { t } = useI18n();
   return (
     <section aria-labelledby="not-found-heading">
-      <title>{t('app.notFound.title')}</title>
+      <PageTitle>{t('app.notFound.heading')}</PageTitle>
       <h1 id="not-found-heading" tabIndex={-1}>
         {t('app.notFound.heading')}
       </h1>

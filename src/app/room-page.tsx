@@ -3,6 +3,7 @@
  * feature. Features do not import each other; this page hands each what it needs. Loaded lazily (router.tsx),
  * so the virtualiser, the menus and the roster code stay out of the initial JavaScript.
  */
+import { PageTitle } from '../lib/theme';
 import { useCallback, useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -60,7 +61,7 @@ export function RoomPage() {
 
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{t('app.pageTitle', { page: conversation.name })}</title>
+      <PageTitle>{conversation.name}</PageTitle>
       {/* tabIndex -1: the focus moves here when the page is navigated to (app/page-focus.ts). */}
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {conversation.name}
@@ -90,10 +91,9 @@ export function RoomPage() {
  */
 function ConversationUnavailable({ heading, message, alert = false }: { heading: string; message: string; alert?: boolean }) {
   const headingId = useId();
-  const { t } = useI18n();
   return (
     <section className="room-page" aria-labelledby={headingId}>
-      <title>{t('app.pageTitle', { page: heading })}</title>
+      <PageTitle>{heading}</PageTitle>
       <h1 id={headingId} className="room-name" tabIndex={-1}>
         {heading}
       </h1>

@@ -1,6 +1,7 @@
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode, RefObject } from 'react';
 import * as Ariakit from '@ariakit/react';
 import { useI18n } from '../../lib/i18n';
+import { CloseIcon } from './icons';
 import './ui.css';
 
 export interface DialogProps {
@@ -18,7 +19,7 @@ export interface DialogProps {
   finalFocus?: HTMLElement | RefObject<HTMLElement | null> | null;
   /** `alertdialog` for questions that interrupt (confirmations). */
   role?: 'dialog' | 'alertdialog';
-  /** Shows a close button (×) in the corner; the visually hidden one Ariakit adds is always there. */
+  /** Shows a close button (a cross) in the corner; the visually hidden one Ariakit adds is always there. */
   closeButton?: boolean;
   className?: string;
 }
@@ -77,7 +78,7 @@ export function Dialog({
         <Ariakit.DialogHeading className="ui-dialog-title">{title}</Ariakit.DialogHeading>
         {closeButton && (
           <Ariakit.DialogDismiss className="ui-dialog-close" aria-label={t('ui.close')}>
-            <span aria-hidden="true">×</span>
+            <CloseIcon />
           </Ariakit.DialogDismiss>
         )}
       </div>

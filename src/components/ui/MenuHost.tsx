@@ -1,5 +1,6 @@
 import { useCallback, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react';
 import * as Ariakit from '@ariakit/react';
+import { MoreIcon } from './icons';
 import './ui.css';
 
 export interface ActionMenuItem {
@@ -128,7 +129,7 @@ export function MenuTrigger({ label, expanded, onOpen, tabIndex, className, chil
       onClick={(event) => onOpen(event.currentTarget, 'first')}
       onKeyDown={onKeyDown}
     >
-      {children ?? <span aria-hidden="true">⋯</span>}
+      {children ?? <MoreIcon />}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useI18n } from '../../lib/i18n';
 import type { Notice, NoticeHold } from '../../lib/notices';
+import { CloseIcon } from './icons';
 import './ui.css';
 
 export interface NoticeStackProps {
@@ -115,7 +116,7 @@ export function NoticeStack({ notices, onUndo, onDismiss, onHold, onRelease, fal
             </button>
           )}
           <button type="button" className="ui-notice-close" aria-label={t('ui.dismiss')} onClick={() => onDismiss(notice.id)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -12,3 +12,4 @@ export {
 export { CheckboxList, type CheckboxListProps, type CheckboxOption } from './CheckboxList';
 export { Switch, type SwitchProps } from './Switch';
 export { NoticeStack, type NoticeStackProps } from './NoticeStack';
+export { CloseIcon, MoreIcon } from './icons';

@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
@@ -107,7 +108,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
 
   return (
     <section className="sign-in" aria-labelledby={headingId}>
-      <title>{t('auth.title')}</title>
+      <PageTitle>{t('auth.heading')}</PageTitle>
       <h1 id={headingId}>{t('auth.heading')}</h1>
       {notice && (
         <p className="alert" role="status">

@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { useEffect, useId, useRef, type FormEvent, type RefObject } from 'react';
 import { Dialog } from '../../components/ui';
 import { RichMessage, useI18n } from '../../lib/i18n';
@@ -321,7 +322,7 @@ export function JoinPageView(model: JoinPageModel) {
 
   return (
     <section className="call-page" aria-labelledby={headingId}>
-      <title>{t('app.pageTitle', { page: model.conversationName ?? t('join.title') })}</title>
+      <PageTitle>{model.conversationName ?? t('join.title')}</PageTitle>
       <h1 id={headingId} className="call-name">
         {model.conversationName ?? t('join.title')}
       </h1>

@@ -1,3 +1,4 @@
+import { PageTitle } from '../../lib/theme';
 import { lazy, Suspense, useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../lib/i18n';
@@ -25,7 +26,7 @@ export function ConversationsPage() {
 
   return (
     <section aria-labelledby={headingId}>
-      <title>{t('rooms.title')}</title>
+      <PageTitle>{t('rooms.heading')}</PageTitle>
       <div className="page-heading">
         <h1 id={headingId}>{t('rooms.heading')}</h1>
         <button

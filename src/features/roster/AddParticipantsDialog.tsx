@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState, type RefObject } from 'react';
 import * as Ariakit from '@ariakit/react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Dialog } from '../../components/ui';
+import { CloseIcon, Dialog } from '../../components/ui';
 import {
   SUGGESTION_LIMIT,
   addParticipant,
@@ -266,7 +266,7 @@ function AddParticipantsForm({
                 aria-label={`Don’t add ${pick.label}`}
                 onClick={() => setPicks((current) => current.filter((item) => pickId(item) !== pickId(pick)))}
               >
-                <span aria-hidden="true">×</span>
+                <CloseIcon />
               </button>
             </li>
           ))}

@@ -70,13 +70,22 @@ export const RosterRowView = memo(function RosterRowView({
           onChange={(event) => onToggleSelect(row, event.target.checked)}
         />
       )}
-      {row.avatarUrl ? (
-        <img className="roster-avatar" src={row.avatarUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />
-      ) : (
-        <span className="roster-avatar roster-avatar--placeholder" aria-hidden="true">
-          {row.name.trim().charAt(0).toUpperCase() || '?'}
-        </span>
-      )}
+      <span className="roster-avatar-frame">
+        {row.avatarUrl ? (
+          <img className="roster-avatar" src={row.avatarUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />
+        ) : (
+          <span className="roster-avatar roster-avatar--placeholder" aria-hidden="true">
+            {row.name.trim().charAt(0).toUpperCase() || '?'}
+          </span>
+        )}
+        {/* The same as the row's words ("In call", "Online"/"Offline"), at a glance as in Nextcloud. */}
+        {isPerson && (
+          <span
+            className={`roster-status-dot roster-status-dot--${row.inCall ? 'in-call' : online ? 'online' : 'offline'}`}
+            aria-hidden="true"
+          />
+        )}
+      </span>
       <div className="roster-main">
         <span className="roster-name">
           <span className="roster-name-text">{row.name}</span>

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoServer } from '../../test/demo-server';
 import { talkApiMemoryIn, type TalkApi } from './capabilities';
 import { createTalkClient } from './client';
-import { TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
+import { CAPABILITIES_PATH, TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
 
 const alice = () => ({ account: 'alice', password: 'demo' });
 
@@ -63,5 +63,19 @@ describe('the API generation', () => {
     expect(talkApiMemoryIn(kept).recall()).toBeNull();
     kept.setItem('rollcall.talk-api', 'not json');
     expect(talkApiMemoryIn(kept).recall()).toBeNull();
+  });
+});
+
+describe('the capabilities', () => {
+  it('are read once for the API generation and the theme together, and read again after a failed read', async () => {
+    const server = demoServer('v4');
+    server.failNext({ method: 'GET', path: CAPABILITIES_PATH }, { network: 'offline' });
+    const talk = createTalkClient({ getCredentials: alice });
+
+    await expect(talk.capabilities()).rejects.toThrow();
+    const [capabilities, api] = await Promise.all([talk.capabilities(), talk.api()]);
+    expect(capabilities.capabilities.theming?.color).toBe('#00679e');
+    expect(api).toMatchObject({ version: 'v4' });
+    expect(server.calls({ path: CAPABILITIES_PATH })).toHaveLength(2);
   });
 });

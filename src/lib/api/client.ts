@@ -1,6 +1,7 @@
 import { fetchCapabilities, sameTalkApi, talkApiFromCapabilities, type TalkApi, type TalkApiMemory } from './capabilities';
 import { createParticipantsFeed, type ParticipantsFeed } from './participants-feed';
 import { prepareRequest, request, type Credentials, type HttpMethod, type RequestOptions } from './transport';
+import type { CapabilitiesData } from '../../../contract/wire';
 
 /**
  * The transport bound to the app's signed-in identity, plus the server's API generation, read once.
@@ -16,6 +17,8 @@ export interface TalkClient {
    * earlier page load learnt answers at once, while the capabilities are read to confirm it.
    */
   api(): Promise<TalkApi>;
+  /** The server's capabilities, read once per client and shared with `api()` (a failed read is tried again). */
+  capabilities(): Promise<CapabilitiesData>;
 }
 
 export interface TalkClientOptions {
@@ -32,6 +35,7 @@ export interface TalkClientOptions {
 
 export function createTalkClient({ getCredentials, apiMemory, onApiCorrected }: TalkClientOptions): TalkClient {
   let pendingApi: Promise<TalkApi> | null = null;
+  let pendingCapabilities: Promise<CapabilitiesData> | null = null;
   const withCredentials = (options: RequestOptions): RequestOptions => ({
     ...options,
     credentials: options.credentials === undefined ? getCredentials() : options.credentials,
@@ -47,8 +51,7 @@ export function createTalkClient({ getCredentials, apiMemory, onApiCorrected }: 
     api() {
       if (pendingApi) return pendingApi;
       const remembered = apiMemory?.recall() ?? null;
-      // No abort signal: the answer is shared by every caller, and one caller leaving must not cancel it.
-      const read = fetchCapabilities({ credentials: getCredentials() }).then(talkApiFromCapabilities);
+      const read = client.capabilities().then(talkApiFromCapabilities);
       const confirmed = read.then(
         (api) => {
           apiMemory?.remember(api);
@@ -67,6 +70,18 @@ export function createTalkClient({ getCredentials, apiMemory, onApiCorrected }: 
       if (remembered) confirmed.catch(() => {});
       pendingApi = remembered ? Promise.resolve(remembered) : confirmed;
       return pendingApi;
+    },
+
+    capabilities() {
+      if (pendingCapabilities) return pendingCapabilities;
+      // No abort signal: the answer is shared by every caller, and one caller leaving must not cancel it.
+      const read = fetchCapabilities({ credentials: getCredentials() });
+      pendingCapabilities = read;
+      // Registered before any caller's handlers, so a caller retrying on failure reads again.
+      read.catch(() => {
+        if (pendingCapabilities === read) pendingCapabilities = null;
+      });
+      return read;
     },
   };
   return client;
