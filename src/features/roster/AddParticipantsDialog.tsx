@@ -15,14 +15,15 @@ import { isEmailAddress } from '../../../contract/email';
 import { rosterQueries } from './queries';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate, useI18n, type MessageKey } from '../../lib/i18n';
 
 const SEARCH_DELAY_MS = 200;
 
-const SOURCE_LABELS: Record<ParticipantSource, string> = {
-  users: 'Account',
-  groups: 'Group',
-  emails: 'Email',
-  circles: 'Circle',
+const SOURCE_LABELS: Record<ParticipantSource, MessageKey> = {
+  users: 'roster.add.source.users',
+  groups: 'roster.add.source.groups',
+  emails: 'roster.add.source.emails',
+  circles: 'roster.add.source.circles',
 };
 
 export interface AddResult {
@@ -65,8 +66,7 @@ function participantPickIds(participants: readonly Participant[] | undefined): S
 }
 
 function suggestionCount(count: number): string {
-  if (count === 1) return '1 suggestion';
-  return count >= SUGGESTION_LIMIT ? `${count} suggestions; type more to narrow them` : `${count} suggestions`;
+  return translate(count >= SUGGESTION_LIMIT ? 'roster.add.suggestionsCapped' : 'roster.add.suggestions', { count });
 }
 
 /**
@@ -77,11 +77,12 @@ function suggestionCount(count: number): string {
 export function AddParticipantsDialog({ open, onClose, ...rest }: AddParticipantsDialogProps) {
   // The search is what the dialog is for: it opens there (on ×, an arrow key and Enter closed the dialog).
   const searchRef = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="Add participants"
+      title={t('roster.add.title')}
       className="add-participants"
       closeButton
       initialFocus={searchRef}
@@ -100,6 +101,7 @@ function AddParticipantsForm({
   searchRef,
 }: Omit<AddParticipantsDialogProps, 'open'> & { searchRef: RefObject<HTMLInputElement | null> }) {
   const describeError = useDescribeError();
+  const { t } = useI18n();
   const talk = useTalkClient();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -122,10 +124,10 @@ function AddParticipantsForm({
     // Anyone can be invited by email address, even when the server's search does not offer it.
     const typed = search.trim();
     if (isEmailAddress(typed) && !found.some((item) => item.source === 'emails' && item.id === typed)) {
-      return [...found, { id: typed, label: typed, source: 'emails' as const, detail: 'Invite by email' }];
+      return [...found, { id: typed, label: typed, source: 'emails' as const, detail: t('roster.add.inviteByEmail') }];
     }
     return found;
-  }, [term, suggestionsQuery.data, search]);
+  }, [term, suggestionsQuery.data, search, t]);
 
   const known = useMemo(() => {
     const byId = new Map<string, ParticipantSuggestion>();
@@ -144,7 +146,7 @@ function AddParticipantsForm({
       // One request each, one after another: each gets its own answer, and the server is not flooded.
       for (const pick of toAdd) {
         if (alreadyIn.has(pickId(pick))) {
-          results.push({ pick, ok: true, message: `${pick.label} is already a participant.` });
+          results.push({ pick, ok: true, message: translate('roster.add.alreadyIn', { name: pick.label }) });
           continue;
         }
         try {
@@ -155,9 +157,7 @@ function AddParticipantsForm({
           results.push({
             pick,
             ok: true,
-            message: becamePublic
-              ? `Added ${pick.label}. The conversation is now public, so that they can join by its link.`
-              : `Added ${pick.label}.`,
+            message: translate(becamePublic ? 'roster.add.addedPublic' : 'roster.add.added', { name: pick.label }),
           });
           if (becamePublic) onConversationChanged?.();
         } catch (error) {
@@ -165,7 +165,7 @@ function AddParticipantsForm({
             action: 'add-participant',
             participant: { name: pick.label, source: pick.source },
           });
-          results.push({ pick, ok: false, message: `${pick.label} was not added: ${reason}` });
+          results.push({ pick, ok: false, message: translate('roster.add.failed', { name: pick.label, reason }) });
         }
       }
       return results;
@@ -202,11 +202,11 @@ function AddParticipantsForm({
         resetValueOnSelect={false}
       >
         <div className="field">
-          <Ariakit.ComboboxLabel>Search users, groups or emails</Ariakit.ComboboxLabel>
+          <Ariakit.ComboboxLabel>{t('roster.add.searchLabel')}</Ariakit.ComboboxLabel>
           <Ariakit.Combobox
             ref={searchRef}
             className="add-participants-input"
-            placeholder="Name, group or email address"
+            placeholder={t('roster.add.placeholder')}
             autoSelect
             autoComplete="list"
             aria-describedby={[searchError ? statusId : '', countId].join(' ').trim()}
@@ -233,16 +233,16 @@ function AddParticipantsForm({
                   <span className="combobox-item-text">
                     <span className="combobox-item-label">{item.label}</span>
                     {(isIn || item.detail) && (
-                      <span className="combobox-item-detail">{isIn ? 'Already a participant' : item.detail}</span>
+                      <span className="combobox-item-detail">{isIn ? t('roster.add.alreadyParticipant') : item.detail}</span>
                     )}
                   </span>
-                  <span className="tag">{SOURCE_LABELS[item.source]}</span>
+                  <span className="tag">{t(SOURCE_LABELS[item.source])}</span>
                 </Ariakit.ComboboxItem>
               );
             })
           ) : (
             <div className="combobox-empty">
-              {term === '' || suggestionsQuery.isFetching ? 'Searching…' : 'No one found.'}
+              {term === '' || suggestionsQuery.isFetching ? t('roster.add.searching') : t('roster.add.noneFound')}
             </div>
           )}
         </Ariakit.ComboboxPopover>
@@ -255,15 +255,15 @@ function AddParticipantsForm({
       )}
 
       {picks.length > 0 && (
-        <ul className="picks" aria-label="To add">
+        <ul className="picks" aria-label={t('roster.add.picks')}>
           {picks.map((pick) => (
             <li key={pickId(pick)} className="pick">
               <span className="pick-label">{pick.label}</span>
-              <span className="ui-visually-hidden"> ({SOURCE_LABELS[pick.source]})</span>
+              <span className="ui-visually-hidden"> ({t(SOURCE_LABELS[pick.source])})</span>
               <button
                 type="button"
                 className="pick-remove"
-                aria-label={`Don’t add ${pick.label}`}
+                aria-label={t('roster.add.unpick', { name: pick.label })}
                 onClick={() => setPicks((current) => current.filter((item) => pickId(item) !== pickId(pick)))}
               >
                 <CloseIcon />
@@ -274,7 +274,13 @@ function AddParticipantsForm({
       )}
 
       <div role="status" className="add-results">
-        {add.isPending && <p>Adding {add.variables.length === 1 ? add.variables[0]?.label : `${add.variables.length} participants`}…</p>}
+        {add.isPending && (
+          <p>
+            {add.variables.length === 1
+              ? t('roster.add.addingOne', { name: add.variables[0]?.label })
+              : t('roster.add.addingMany', { count: add.variables.length })}
+          </p>
+        )}
         {add.isSuccess && (
           <ul>
             {add.data.map((result) => (
@@ -288,7 +294,7 @@ function AddParticipantsForm({
 
       <div className="ui-dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('ui.close')}
         </button>
         <button
           type="submit"
@@ -296,7 +302,7 @@ function AddParticipantsForm({
           disabled={picks.length === 0 || add.isPending}
           aria-busy={add.isPending || undefined}
         >
-          Add
+          {t('roster.add.submit')}
         </button>
       </div>
     </form>

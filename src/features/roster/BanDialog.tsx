@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Dialog } from '../../components/ui';
 import { BAN_NOTE_MAX_LENGTH } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 
 export interface BanDialogProps {
   open: boolean;
@@ -12,14 +13,13 @@ export interface BanDialogProps {
   finalFocus?: HTMLElement | RefObject<HTMLElement | null> | null;
 }
 
-const countFormat = new Intl.NumberFormat('en');
-
 /**
  * Asks before a ban, with an internal note for the other moderators (Talk keeps up to 4,000 characters). It only
  * answers; the roster bans and reports. Focus starts in the note, the one thing to fill in; Enter there makes a new
  * line, so only the "Ban" button bans.
  */
 export function BanDialog({ open, name, conversationName, onDecision, finalFocus }: BanDialogProps) {
+  const { t } = useI18n();
   const [note, setNote] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const noteId = useId();
@@ -42,20 +42,17 @@ export function BanDialog({ open, name, conversationName, onDecision, finalFocus
     <Dialog
       open={open}
       onClose={() => onDecision(null)}
-      title={`Ban ${name}?`}
+      title={t('roster.ban.title', { name })}
       role="alertdialog"
       initialFocus={noteRef}
       finalFocus={finalFocus}
     >
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="ui-dialog-body">
-          <p>
-            {name} will be removed from “{conversationName}” and cannot join again until a moderator lifts the ban under
-            “Bans”.
-          </p>
+          <p>{t('roster.ban.text', { name, conversation: conversationName })}</p>
         </div>
         <div className="field">
-          <label htmlFor={noteId}>Internal note</label>
+          <label htmlFor={noteId}>{t('roster.ban.note')}</label>
           <textarea
             ref={noteRef}
             id={noteId}
@@ -67,20 +64,20 @@ export function BanDialog({ open, name, conversationName, onDecision, finalFocus
             aria-describedby={tooLong ? `${errorId} ${hintId}` : hintId}
           />
           <span id={hintId} className="field-hint">
-            Only moderators see it. {countFormat.format(note.length)} of {countFormat.format(BAN_NOTE_MAX_LENGTH)} characters
+            {t('roster.ban.noteHint', { length: note.length, max: BAN_NOTE_MAX_LENGTH })}
           </span>
           {tooLong && (
             <span id={errorId} className="field-error">
-              The note is too long: shorten it to {countFormat.format(BAN_NOTE_MAX_LENGTH)} characters.
+              {t('roster.ban.tooLong', { max: BAN_NOTE_MAX_LENGTH })}
             </span>
           )}
         </div>
         <div className="ui-dialog-actions">
           <button type="button" onClick={() => onDecision(null)}>
-            Cancel
+            {t('ui.cancel')}
           </button>
           <button type="submit" className="ui-button-danger">
-            Ban
+            {t('roster.ban.confirm')}
           </button>
         </div>
       </form>

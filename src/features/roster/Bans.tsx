@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Dialog } from '../../components/ui';
 import { useTalkClient, type Conversation } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { RichMessage, useI18n } from '../../lib/i18n';
 import { toBanRows, type BanRow } from './ban-rows';
 import { rosterQueries } from './queries';
 import { useUnban } from './useBanParticipant';
@@ -26,12 +27,13 @@ export function Bans({ conversation }: BansProps) {
   const { data: api } = useQuery(rosterQueries.api(talk));
   const supported = api?.supportsBans ?? false;
   const [open, setOpen] = useState(false);
+  const { t } = useI18n();
   if (!supported || !conversation.canModerate || !conversationHasBans(conversation)) return null;
 
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
-        Bans
+        {t('roster.bans.button')}
       </button>
       {open && <BansDialog token={conversation.token} onClose={() => setOpen(false)} />}
     </>
@@ -43,7 +45,9 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
   const describeError = useDescribeError();
   const bans = useQuery(rosterQueries.bans(talk, token));
   const unban = useUnban(token);
-  const rows = useMemo(() => toBanRows(bans.data ?? []), [bans.data]);
+  const { t, date } = useI18n();
+  // The rows hold the kind and the moment in words: they follow a change of language.
+  const rows = useMemo(() => toBanRows(bans.data ?? [], { t, date }), [bans.data, t, date]);
 
   let content: ReactNode;
   if (bans.data === undefined && bans.isError) {
@@ -53,12 +57,12 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
       </p>
     );
   } else if (bans.data === undefined) {
-    content = <p role="status">Loading the bans…</p>;
+    content = <p role="status">{t('roster.bans.loading')}</p>;
   } else if (rows.length === 0) {
-    content = <p>Nobody is banned from this conversation.</p>;
+    content = <p>{t('roster.bans.none')}</p>;
   } else {
     content = (
-      <ul className="bans-list" aria-label="Bans">
+      <ul className="bans-list" aria-label={t('roster.bans.list')}>
         {rows.map((row) => (
           <BanItem key={row.id} row={row} busy={unban.pendingId === row.id} onUnban={() => unban.run(row.ban)} />
         ))}
@@ -67,7 +71,7 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
   }
 
   return (
-    <Dialog open onClose={onClose} title="Banned" className="bans-dialog">
+    <Dialog open onClose={onClose} title={t('roster.bans.title')} className="bans-dialog">
       <div className="ui-dialog-body">{content}</div>
       <p role="status" className="status-text">
         {unban.status}
@@ -79,7 +83,7 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
       )}
       <div className="ui-dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('ui.close')}
         </button>
       </div>
     </Dialog>
@@ -87,18 +91,23 @@ function BansDialog({ token, onClose }: { token: string; onClose: () => void }) 
 }
 
 function BanItem({ row, busy, onUnban }: { row: BanRow; busy: boolean; onUnban: () => void }) {
+  const { t } = useI18n();
   return (
     <li className="bans-item" aria-busy={busy || undefined}>
       <div className="bans-main">
         <span className="bans-name">{row.name}</span>
         {row.kindLabel && <span className="tag">{row.kindLabel}</span>}
         <span className="bans-by">
-          Banned by {row.bannedBy} on <time dateTime={row.bannedAtIso}>{row.bannedAtText}</time>
+          <RichMessage
+            id="roster.bans.bannedBy"
+            values={{ name: row.bannedBy, when: row.bannedAtText }}
+            components={{ 0: <time dateTime={row.bannedAtIso} /> }}
+          />
         </span>
-        <p className="bans-note">{row.note ?? 'No internal note.'}</p>
+        <p className="bans-note">{row.note ?? t('roster.bans.noNote')}</p>
       </div>
       <button type="button" onClick={onUnban} disabled={busy}>
-        Unban {row.name}
+        {t('roster.bans.unban', { name: row.name })}
       </button>
     </li>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/ui';
-import { participants } from './bulk-words';
+import { useI18n } from '../../lib/i18n';
 import { BulkStatus } from './BulkStatus';
 import { canRestoreRemoval } from './restore';
 import { PermissionsDialog, type PermissionsDecision } from './PermissionsDialog';
@@ -42,6 +42,7 @@ export function BulkActions({
   onClear,
   onUnselect,
 }: BulkActionsProps) {
+  const { t } = useI18n();
   const bulk = useBulkModeration(token, viewer, onUnselect);
   const [confirming, setConfirming] = useState<readonly RosterRow[] | null>(null);
   // Whom the permissions dialog is about; `id` gives each opening a fresh dialog (boxes from their permissions).
@@ -102,23 +103,17 @@ export function BulkActions({
       )}
       <ConfirmDialog
         open={confirming !== null}
-        title={`Remove ${participants(removable.length)}?`}
-        confirmLabel="Remove"
+        title={t('roster.bulk.removeTitle', { count: removable.length })}
+        confirmLabel={t('roster.remove.confirm')}
         onDecision={decideRemoval}
       >
         <p>
-          {removable.length === 1 ? removable[0]?.name : `These ${participants(removable.length)}`} will no longer be
-          {removable.length === 1 ? ' a participant' : ' participants'} of “{conversationName}”.
+          {t('roster.bulk.removeText', { count: removable.length, name: removable[0]?.name, conversation: conversationName })}
           {confirming && removable.length < confirming.length
-            ? ` ${participants(confirming.length - removable.length)} of the selected cannot be removed and will be skipped.`
+            ? ` ${t('roster.bulk.removeSkipped', { count: confirming.length - removable.length })}`
             : ''}
         </p>
-        {guests > 0 && (
-          <p>
-            {guests === 1 ? 'One of them is a guest' : `${guests} of them are guests`}: removing a guest cannot be undone,
-            they cannot be added back.
-          </p>
-        )}
+        {guests > 0 && <p>{t('roster.bulk.removeGuests', { guests })}</p>}
       </ConfirmDialog>
     </>
   );

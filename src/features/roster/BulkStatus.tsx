@@ -1,3 +1,4 @@
+import { useI18n } from '../../lib/i18n';
 import { progressText } from './bulk-words';
 import type { BulkState } from './useBulkModeration';
 
@@ -11,13 +12,14 @@ export interface BulkStatusProps {
  * changes are announced; the Cancel button only while something can still be stopped.
  */
 export function BulkStatus({ state, onCancel }: BulkStatusProps) {
+  const { t } = useI18n();
   return (
     <div className="roster-bulk">
       <div role="status" className="roster-bulk-status">
         {state.phase === 'running' && (
           <p>
             {state.cancelling
-              ? `Cancelling: finishing the requests already sent (${progressText(state.action, state.settled, state.total)})`
+              ? t('roster.bulk.cancelling', { progress: progressText(state.action, state.settled, state.total) })
               : progressText(state.action, state.settled, state.total)}
           </p>
         )}
@@ -36,7 +38,7 @@ export function BulkStatus({ state, onCancel }: BulkStatusProps) {
       </div>
       {state.phase === 'running' && !state.cancelling && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('ui.cancel')}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState, type RefObject } from 'react';
 import { CheckboxList, Dialog } from '../../components/ui';
 import { ALL_PERMISSIONS } from '../../lib/api';
+import { translate, useI18n } from '../../lib/i18n';
 import { PERMISSION_CHOICES, chosenBits } from '../../lib/permission-choices';
 
 /** Whom the dialog is about: a name to say, what they may do now, and whether they are a moderator. */
@@ -22,12 +23,10 @@ export interface PermissionsDialogProps {
   finalFocus?: HTMLElement | RefObject<HTMLElement | null> | null;
 }
 
-const countFormat = new Intl.NumberFormat('en');
-
 export function permissionsDialogTitle(targets: readonly PermissionsTarget[]): string {
   const [only] = targets;
-  if (targets.length === 1 && only) return `Permissions for ${only.name}`;
-  return `Permissions for ${countFormat.format(targets.length)} participants`;
+  if (targets.length === 1 && only) return translate('roster.permissions.titleOne', { name: only.name });
+  return translate('roster.permissions.titleMany', { count: targets.length });
 }
 
 /** What the boxes start from: what every editable target has now (for one person, simply their permissions). */
@@ -45,6 +44,7 @@ export function PermissionsDialog({ open, targets, onDecision, finalFocus }: Per
   const onlyModerators = targets.length > 0 && targets.every((target) => target.isModerator);
   const someModerators = !onlyModerators && targets.some((target) => target.isModerator);
   const [checked, setChecked] = useState(() => startingBits(targets));
+  const { t } = useI18n();
 
   return (
     <Dialog open={open} onClose={() => onDecision({ kind: 'cancel' })} title={permissionsDialogTitle(targets)} finalFocus={finalFocus}>
@@ -56,7 +56,7 @@ export function PermissionsDialog({ open, targets, onDecision, finalFocus }: Per
         }}
       >
         <CheckboxList
-          legend="May"
+          legend={t('roster.permissions.legend')}
           showLegend={false}
           options={PERMISSION_CHOICES.map((choice) => ({ value: choice.bit, label: choice.label }))}
           checked={onlyModerators ? chosenBits(ALL_PERMISSIONS) : checked}
@@ -64,21 +64,21 @@ export function PermissionsDialog({ open, targets, onDecision, finalFocus }: Per
           disabled={onlyModerators}
           hint={
             onlyModerators
-              ? 'Moderators always have every permission.'
+              ? t('roster.permissions.onlyModerators')
               : someModerators
-                ? 'Moderators among them keep every permission.'
-                : '“Reset to default” makes them follow the conversation’s default permissions.'
+                ? t('roster.permissions.someModerators')
+                : t('roster.permissions.resetHint')
           }
         />
         <div className="ui-dialog-actions">
           <button type="button" onClick={() => onDecision({ kind: 'cancel' })}>
-            Cancel
+            {t('ui.cancel')}
           </button>
           <button type="button" disabled={onlyModerators} onClick={() => onDecision({ kind: 'reset' })}>
-            Reset to default
+            {t('roster.permissions.reset')}
           </button>
           <button type="submit" className="button-primary" disabled={onlyModerators}>
-            Save
+            {t('roster.permissions.save')}
           </button>
         </div>
       </form>

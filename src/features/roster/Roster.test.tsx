@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { getConversation } from '../../lib/api';
+import { activateLocale } from '../../lib/i18n';
 import { TALK_V4_BASE, type V4Participant } from '../../../contract/wire';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
@@ -194,6 +195,47 @@ describe('Roster', () => {
       'Remove from conversation',
       'Ban from conversation',
     ]);
+  });
+
+  it('speaks German once the language changes, numbers included, and English again after', async () => {
+    const server = demoServer();
+    server.addMembers('supportdesk', crowd(1196));
+    await renderRoster('supportdesk', 'dave');
+    const user = userEvent.setup();
+    expect(await screen.findByText('1,200 participants')).toBeInTheDocument();
+
+    await act(() => activateLocale('de'));
+
+    expect(await screen.findByText('1.200 Teilnehmende')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Teilnehmende' })).toBeInTheDocument();
+    const filters = screen.getByRole('group', { name: 'Teilnehmende filtern' });
+    expect(within(filters).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual([
+      'Moderatoren',
+      'Mitglieder',
+      'Gäste',
+      'Online',
+      'Im Anruf',
+    ]);
+    await user.click(within(filters).getByRole('checkbox', { name: 'Moderatoren' }));
+    expect(await screen.findByText('2 von 1.200 Teilnehmende')).toBeInTheDocument();
+    // The rows were built in English: they are built again with the German role words.
+    expect(within(rowOf('Dave')).getByText('Eigentümer')).toBeInTheDocument();
+    expect(within(rowOf('Eve')).getByText('Moderator')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Aktionen für Eve' }));
+    const menu = await screen.findByRole('menu', { name: 'Aktionen für Eve' });
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Moderatorrechte entziehen',
+      'Aus der Unterhaltung entfernen',
+    ]);
+    await user.keyboard('{Escape}');
+
+    await act(() => activateLocale('en'));
+    expect(await screen.findByText('2 of 1,200 participants')).toBeInTheDocument();
+    expect(within(rowOf('Dave')).getByText('Owner')).toBeInTheDocument();
+    // The filters outlive the page (per conversation): leave them as the other tests expect them.
+    await user.click(screen.getByRole('checkbox', { name: 'Moderators' }));
+    expect(await screen.findByText('1,200 participants')).toBeInTheDocument();
   });
 
   it('gives a member no actions and no "Add participants"', async () => {

@@ -18,6 +18,7 @@ import { useRosterSelection } from './useRosterSelection';
 import { RosterList, type RosterActionHandler } from './RosterList';
 import type { RosterRow, RosterViewer } from './roster-rows';
 import { useDescribeError } from '../../lib/describe-error';
+import { useI18n } from '../../lib/i18n';
 import { useModeration } from './useModeration';
 import { canUndo } from './undo';
 import { useRoster } from './useRoster';
@@ -58,14 +59,6 @@ const CLOSED_TYPES: ReadonlySet<Conversation['type']> = new Set([
   'changelog',
 ]);
 
-const countFormat = new Intl.NumberFormat('en');
-
-function participantCount(count: number): string {
-  return `${countFormat.format(count)} ${count === 1 ? 'participant' : 'participants'}`;
-}
-
-const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /**
  * The roster of one conversation: the count, the search, the virtualised list with each row's actions, and
  * "Add participants" for moderators. The page around it (app/) gives the heading and the conversation-wide
@@ -73,6 +66,7 @@ const lobbyTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
  */
 export function Roster({ conversation, viewerId, onConversationChanged, presenceKnown = true }: RosterProps) {
   const describeError = useDescribeError();
+  const { t, date } = useI18n();
   const talk = useTalkClient();
   const { token } = conversation;
   const [search, setSearch] = useState('');
@@ -149,10 +143,11 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
     const opensAt = conversation.lobby.opensAt;
     return (
       <section className="roster-lobby" aria-labelledby={`${searchId}-lobby`}>
-        <h2 id={`${searchId}-lobby`}>Waiting in the lobby</h2>
+        <h2 id={`${searchId}-lobby`}>{t('roster.lobby.heading')}</h2>
         <p role="status">
-          The lobby is on: the participants are shown once a moderator opens the conversation
-          {opensAt !== null ? `, at the latest on ${lobbyTime.format(opensAt)}` : ''}. This page keeps checking.
+          {opensAt !== null
+            ? t('roster.lobby.textUntil', { when: date(opensAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+            : t('roster.lobby.text')}
         </p>
       </section>
     );
@@ -173,13 +168,13 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
           {roster.status !== 'ready'
             ? ''
             : narrowing
-              ? `${countFormat.format(roster.rows.length)} of ${participantCount(roster.totalCount)}`
-              : participantCount(roster.totalCount)}
+              ? t('roster.countShown', { shown: roster.rows.length, count: roster.totalCount })
+              : t('roster.count', { count: roster.totalCount })}
         </p>
         {roster.status === 'ready' && <ExportCsv conversationName={conversation.name} rows={roster.rows} />}
         {canAdd && (
           <button type="button" className="button-primary" onClick={() => setAdding(true)}>
-            Add participants
+            {t('roster.addButton')}
           </button>
         )}
       </div>
@@ -202,7 +197,7 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
         <SelectAllShown state={selection.allShown} onToggle={selection.toggleAllShown} disabled={roster.rows.length === 0} />
       )}
       <div className="field roster-search">
-        <label htmlFor={searchId}>Search participants</label>
+        <label htmlFor={searchId}>{t('roster.search')}</label>
         <input
           id={searchId}
           type="search"
@@ -232,17 +227,17 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
       )}
       {roster.refreshError !== null && (
         <p className="roster-stale">
-          The list could not be refreshed: {describeError(roster.refreshError, { action: 'list-participants' })}
+          {t('roster.refreshFailed', { reason: describeError(roster.refreshError, { action: 'list-participants' }) })}
         </p>
       )}
 
       {roster.status === 'loading' ? (
-        <p role="status">Loading participants…</p>
+        <p role="status">{t('roster.loading')}</p>
       ) : (
         <>
           {roster.rows.length === 0 && narrowing && (
             <p className="list-summary">
-              {needle !== '' ? `No participant matches “${needle}”.` : 'No participant matches the filters.'}
+              {needle !== '' ? t('roster.noMatch', { search: needle }) : t('roster.noFilterMatch')}
             </p>
           )}
           <RosterList
@@ -250,7 +245,7 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
             viewer={viewer}
             busyKey={moderation.busyKey ?? permissionChanges.busyKey ?? banning.busyKey}
             onAction={onAction}
-            label="Participants"
+            label={t('roster.listLabel')}
             selection={selecting ? selection.keys : undefined}
             onToggleSelect={selecting ? selection.toggle : undefined}
           />
@@ -260,19 +255,14 @@ export function Roster({ conversation, viewerId, onConversationChanged, presence
       {removal && (
         <ConfirmDialog
           open={removal.asking}
-          title={`Remove ${removal.row.name}?`}
-          confirmLabel="Remove"
+          title={t('roster.remove.title', { name: removal.row.name })}
+          confirmLabel={t('roster.remove.confirm')}
           onDecision={decideRemoval}
           finalFocus={removal.returnFocus}
         >
-          <p>
-            {removal.row.name} will no longer be a participant of “{conversation.name}”.
-          </p>
+          <p>{t('roster.remove.text', { name: removal.row.name, conversation: conversation.name })}</p>
           {!canUndo('remove', removal.row) && (
-            <p>
-              This cannot be undone: a guest cannot be added back, they would have to join again
-              {removal.row.participant.kind === 'email' ? ' or be invited again' : ''}.
-            </p>
+            <p>{t('roster.remove.cannotUndo', { invited: removal.row.participant.kind === 'email' ? 'yes' : 'no' })}</p>
           )}
         </ConfirmDialog>
       )}

@@ -1,14 +1,15 @@
+import { useI18n, type MessageKey } from '../../lib/i18n';
 import type { RosterFilters } from './roster-filter';
 
-const ROLE_FILTERS: { filter: keyof RosterFilters; label: string }[] = [
-  { filter: 'moderators', label: 'Moderators' },
-  { filter: 'members', label: 'Members' },
-  { filter: 'guests', label: 'Guests' },
+const ROLE_FILTERS: { filter: keyof RosterFilters; label: MessageKey }[] = [
+  { filter: 'moderators', label: 'roster.filter.moderators' },
+  { filter: 'members', label: 'roster.filter.members' },
+  { filter: 'guests', label: 'roster.filter.guests' },
 ];
 
-const STATE_FILTERS: { filter: keyof RosterFilters; label: string }[] = [
-  { filter: 'online', label: 'Online' },
-  { filter: 'inCall', label: 'In the call' },
+const STATE_FILTERS: { filter: keyof RosterFilters; label: MessageKey }[] = [
+  { filter: 'online', label: 'roster.filter.online' },
+  { filter: 'inCall', label: 'roster.filter.inCall' },
 ];
 
 export interface RosterFilterGroupProps {
@@ -20,14 +21,15 @@ export interface RosterFilterGroupProps {
 
 /** The roster's filter checkboxes: roles widen each other (any of them), states narrow (all of them). */
 export function RosterFilterGroup({ filters, lobbyEnabled, onChange }: RosterFilterGroupProps) {
-  const states = lobbyEnabled ? [...STATE_FILTERS, { filter: 'inLobby' as const, label: 'In the lobby' }] : STATE_FILTERS;
+  const { t } = useI18n();
+  const states = lobbyEnabled ? [...STATE_FILTERS, { filter: 'inLobby' as const, label: 'roster.filter.inLobby' as const }] : STATE_FILTERS;
   return (
     <fieldset className="roster-filters">
-      <legend>Filter participants</legend>
+      <legend>{t('roster.filter.legend')}</legend>
       {[...ROLE_FILTERS, ...states].map(({ filter, label }) => (
         <label key={filter} className="roster-filter">
           <input type="checkbox" checked={filters[filter]} onChange={(event) => onChange(filter, event.target.checked)} />
-          {label}
+          {t(label)}
         </label>
       ))}
     </fieldset>

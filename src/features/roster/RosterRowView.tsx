@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { MenuTrigger } from '../../components/ui';
+import { useI18n } from '../../lib/i18n';
 import { showsOnline, type RosterRow } from './roster-rows';
 
 /** Opens the one roster menu for `row` next to its actions button, focused on its first or last item. */
@@ -44,6 +45,7 @@ export const RosterRowView = memo(function RosterRowView({
   selected,
   onToggleSelect,
 }: RosterRowViewProps) {
+  const { t } = useI18n();
   const isPerson = row.participant.kind !== 'group' && row.participant.kind !== 'circle';
   const online = showsOnline(row, isSelf);
 
@@ -64,7 +66,7 @@ export const RosterRowView = memo(function RosterRowView({
         <input
           type="checkbox"
           className="roster-select"
-          aria-label={`Select ${row.name}`}
+          aria-label={t('roster.row.select', { name: row.name })}
           checked={selected}
           tabIndex={active ? 0 : -1}
           onChange={(event) => onToggleSelect(row, event.target.checked)}
@@ -89,18 +91,18 @@ export const RosterRowView = memo(function RosterRowView({
       <div className="roster-main">
         <span className="roster-name">
           <span className="roster-name-text">{row.name}</span>
-          {isSelf && <span className="tag">You</span>}
+          {isSelf && <span className="tag">{t('roster.row.you')}</span>}
         </span>
         <span className="roster-details">
           <span className="roster-role">{row.roleLabel}</span>
           {row.kindLabel && <span>{row.kindLabel}</span>}
           {isPerson && (
             <span className={online ? 'roster-presence roster-presence--online' : 'roster-presence'}>
-              {online ? 'Online' : 'Offline'}
+              {online ? t('roster.row.online') : t('roster.row.offline')}
             </span>
           )}
-          {row.inCall && <span className="tag tag--call">In call</span>}
-          {inLobby && <span className="tag tag--lobby">In the lobby</span>}
+          {row.inCall && <span className="tag tag--call">{t('roster.row.inCall')}</span>}
+          {inLobby && <span className="tag tag--lobby">{t('roster.row.inLobby')}</span>}
           {row.status && (
             <span className="roster-status">
               {[row.status.icon, row.status.label, row.status.message].filter(Boolean).join(' ')}
@@ -108,10 +110,10 @@ export const RosterRowView = memo(function RosterRowView({
           )}
         </span>
       </div>
-      {busy && <span className="roster-busy">Saving…</span>}
+      {busy && <span className="roster-busy">{t('roster.row.saving')}</span>}
       {hasActions && (
         <MenuTrigger
-          label={`Actions for ${row.name}`}
+          label={t('roster.row.actions', { name: row.name })}
           expanded={menuOpen}
           onOpen={(anchor, focus) => onOpenMenu(row, anchor, focus)}
           tabIndex={active ? 0 : -1}

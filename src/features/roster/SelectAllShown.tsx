@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useI18n } from '../../lib/i18n';
 import type { AllShownState } from './roster-selection';
 
 export interface SelectAllShownProps {
@@ -10,6 +11,7 @@ export interface SelectAllShownProps {
 /** "Select all shown": checked, mixed (some of the shown are selected) or unchecked. */
 export function SelectAllShown({ state, onToggle, disabled }: SelectAllShownProps) {
   const ref = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
   // "Mixed" exists only as a property of a native checkbox, not as an attribute.
   useLayoutEffect(() => {
     if (ref.current) ref.current.indeterminate = state === 'mixed';
@@ -17,7 +19,7 @@ export function SelectAllShown({ state, onToggle, disabled }: SelectAllShownProp
   return (
     <label className="roster-select-all">
       <input ref={ref} type="checkbox" checked={state === 'checked'} disabled={disabled} onChange={onToggle} />
-      Select all shown
+      {t('roster.selectAllShown')}
     </label>
   );
 }

@@ -1,16 +1,15 @@
 import * as Ariakit from '@ariakit/react';
 import { useId } from 'react';
+import { useI18n, type MessageKey } from '../../lib/i18n';
 import type { BulkAction } from './roster-selection';
 import { noneApplicableText } from './bulk-words';
 
-const numberFormat = new Intl.NumberFormat('en');
-
-const BUTTONS: { action: BulkAction; label: string }[] = [
-  { action: 'promote', label: 'Promote' },
-  { action: 'demote', label: 'Demote' },
-  { action: 'let-in', label: 'Let in' },
-  { action: 'permissions', label: 'Permissions' },
-  { action: 'remove', label: 'Remove' },
+const BUTTONS: { action: BulkAction; label: MessageKey }[] = [
+  { action: 'promote', label: 'roster.selection.promote' },
+  { action: 'demote', label: 'roster.selection.demote' },
+  { action: 'let-in', label: 'roster.selection.letIn' },
+  { action: 'permissions', label: 'roster.selection.permissions' },
+  { action: 'remove', label: 'roster.selection.remove' },
 ];
 
 export interface SelectionToolbarProps {
@@ -32,13 +31,14 @@ export interface SelectionToolbarProps {
  */
 export function SelectionToolbar({ count, applicable, offered, busy, onAction, onClear }: SelectionToolbarProps) {
   const id = useId();
+  const { t } = useI18n();
   const buttons = BUTTONS.filter(({ action }) => offered.has(action));
   const unavailable = buttons.filter(({ action }) => applicable[action] === 0);
 
   return (
     <div className="roster-selection">
-      <Ariakit.Toolbar className="roster-selection-toolbar" aria-label="Selection">
-        <span className="roster-selection-count">{numberFormat.format(count)} selected</span>
+      <Ariakit.Toolbar className="roster-selection-toolbar" aria-label={t('roster.selection.label')}>
+        <span className="roster-selection-count">{t('roster.selection.count', { count })}</span>
         {buttons.map(({ action, label }) => {
           const none = applicable[action] === 0;
           return (
@@ -53,15 +53,15 @@ export function SelectionToolbar({ count, applicable, offered, busy, onAction, o
               aria-describedby={none ? `${id}-${action}` : busy ? `${id}-busy` : undefined}
               onClick={() => onAction(action)}
             >
-              {label}
+              {t(label)}
             </Ariakit.ToolbarItem>
           );
         })}
-        <Ariakit.ToolbarItem onClick={onClear}>Clear selection</Ariakit.ToolbarItem>
+        <Ariakit.ToolbarItem onClick={onClear}>{t('roster.selection.clear')}</Ariakit.ToolbarItem>
       </Ariakit.Toolbar>
       {busy && (
         <p id={`${id}-busy`} className="roster-selection-reasons">
-          Wait until the running action ends, or cancel it.
+          {t('roster.selection.busy')}
         </p>
       )}
       {unavailable.length > 0 && (

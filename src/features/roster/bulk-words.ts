@@ -1,51 +1,56 @@
 /**
  * The words of bulk actions: progress, why a selected row was skipped, the summary at the end. Refusals from
  * the server are worded by the app's error map (useDescribeError); these are the cases decided before asking.
+ * Made when they are shown, so they are in the language of that moment.
  */
+import { translate, type MessageKey } from '../../lib/i18n';
 import type { BulkAction } from './roster-selection';
 import type { RosterRow } from './roster-rows';
 import type { ReasonCount } from './bulk-run';
 
-const numberFormat = new Intl.NumberFormat('en');
-const count = (n: number) => numberFormat.format(n);
-export const participants = (n: number) => `${count(n)} ${n === 1 ? 'participant' : 'participants'}`;
+/** "3 participants", in the UI's language. */
+export const participants = (n: number) => translate('roster.participants', { count: n });
 
-const VERBS: Record<BulkAction, { progress: string; past: string; bare: string }> = {
-  promote: { progress: 'Promoting', past: 'Promoted', bare: 'promoted' },
-  demote: { progress: 'Demoting', past: 'Demoted', bare: 'demoted' },
-  remove: { progress: 'Removing', past: 'Removed', bare: 'removed' },
-  'let-in': { progress: 'Letting in', past: 'Let in', bare: 'let in' },
-  permissions: { progress: 'Changing the permissions of', past: 'Changed the permissions of', bare: 'given these permissions' },
-};
+/** The catalogue's name for each action, where ids are spelled in camel case. */
+const ACTION_KEYS = {
+  promote: 'promote',
+  demote: 'demote',
+  remove: 'remove',
+  'let-in': 'letIn',
+  permissions: 'permissions',
+} as const satisfies Record<BulkAction, string>;
+
+type ActionKey = (typeof ACTION_KEYS)[BulkAction];
+const key = <Prefix extends string>(prefix: Prefix, action: BulkAction) => `${prefix}.${ACTION_KEYS[action] as ActionKey}` as const;
 
 /** "Removing 40 of 120…": how many requests have settled, of those the action applies to. */
 export function progressText(action: BulkAction, settled: number, total: number): string {
-  return `${VERBS[action].progress} ${count(settled)} of ${count(total)}…`;
+  return translate(key('roster.bulk.progress', action) satisfies MessageKey, { settled, total });
 }
 
 /** Why the toolbar's button for `action` is off: none of the selected qualifies. */
 export function noneApplicableText(action: BulkAction): string {
-  return `None of the selected can be ${VERBS[action].bare}.`;
+  return translate(key('roster.bulk.noneApplicable', action) satisfies MessageKey);
 }
 
 /** Why `action` does not apply to `row`, which `rosterActions` left it out for. */
 export function skipReason(action: BulkAction, row: RosterRow): string {
   const { participant } = row;
   if (action === 'let-in' || action === 'permissions') {
-    if (row.isModerator) return 'Moderators always have every permission.';
-    if (participant.kind === 'group' || participant.kind === 'circle') return 'Groups and circles have no permissions of their own.';
-    if (action === 'let-in') return 'Not waiting in the lobby.';
+    if (row.isModerator) return translate('roster.skip.moderatorPermissions');
+    if (participant.kind === 'group' || participant.kind === 'circle') return translate('roster.skip.noOwnPermissions');
+    if (action === 'let-in') return translate('roster.skip.notInLobby');
   }
   if (participant.role === 'owner') {
-    return action === 'remove' ? 'The owner cannot be removed.' : 'The owner is always a moderator.';
+    return translate(action === 'remove' ? 'roster.skip.ownerRemove' : 'roster.skip.ownerModerator');
   }
-  if (!row.addressable) return 'Guests who have not joined yet cannot be changed.';
+  if (!row.addressable) return translate('roster.skip.notJoined');
   if (action === 'promote') {
-    if (row.isModerator) return 'Already a moderator.';
-    return 'Groups and circles cannot be moderators.';
+    if (row.isModerator) return translate('roster.skip.alreadyModerator');
+    return translate('roster.skip.noModeratorRole');
   }
-  if (action === 'demote') return 'Not a moderator.';
-  return 'Cannot be removed.';
+  if (action === 'demote') return translate('roster.skip.notModerator');
+  return translate('roster.skip.cannotRemove');
 }
 
 export interface BulkSummary {
@@ -60,9 +65,12 @@ export function bulkSummary(
   outcome: { selected: number; done: number; skipped: ReasonCount[]; refused: ReasonCount[]; notStarted: number },
 ): BulkSummary {
   const details = [
-    ...outcome.skipped.map(({ reason, count: n }) => `Skipped ${count(n)}: ${reason}`),
-    ...outcome.refused.map(({ reason, count: n }) => `Not ${VERBS[action].bare}, ${count(n)}: ${reason}`),
+    ...outcome.skipped.map(({ reason, count }) => translate('roster.bulk.skipped', { count, reason })),
+    ...outcome.refused.map(({ reason, count }) => translate(key('roster.bulk.refused', action) satisfies MessageKey, { count, reason })),
   ];
-  if (outcome.notStarted > 0) details.push(`Cancelled: ${participants(outcome.notStarted)} left as they were.`);
-  return { headline: `${VERBS[action].past} ${count(outcome.done)} of ${count(outcome.selected)} selected.`, details };
+  if (outcome.notStarted > 0) details.push(translate('roster.bulk.notStarted', { count: outcome.notStarted }));
+  return {
+    headline: translate(key('roster.bulk.headline', action) satisfies MessageKey, { done: outcome.done, selected: outcome.selected }),
+    details,
+  };
 }

@@ -3,14 +3,16 @@
  * permissions can be chosen, and "Let in" for whoever the lobby holds. Kept apart from the promote/demote/remove
  * rules in ./roster-rows.ts, which append these.
  */
+import type { MessageKey } from '../../lib/i18n';
 import type { RosterRow } from './roster-rows';
 
 export type PermissionAction = 'permissions' | 'let-in';
 
-export const PERMISSION_ACTION_LABELS: Record<PermissionAction, string> = {
-  permissions: 'Permissions',
-  'let-in': 'Let in',
-};
+/** Catalogue ids of the menu's words for these actions (roster-rows.ts reads them in the current language). */
+export const PERMISSION_ACTION_LABEL_KEYS = {
+  permissions: 'roster.menu.permissions',
+  'let-in': 'roster.menu.letIn',
+} as const satisfies Record<PermissionAction, MessageKey>;
 
 /** What the viewer may do about permissions; both false where the server has none (v1). */
 export interface PermissionsViewer {

@@ -3,8 +3,9 @@
  * the viewer may do with each). Pure functions, so the ordering and the rules are tested without React.
  */
 import { isBannable, isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
+import { currentLocale, messageGetters, translate, type MessageKey } from '../../lib/i18n';
 import { roleLabel } from '../../lib/labels';
-import { PERMISSION_ACTION_LABELS, permissionActions, type PermissionAction, type PermissionsViewer } from './permission-actions';
+import { PERMISSION_ACTION_LABEL_KEYS, permissionActions, type PermissionAction, type PermissionsViewer } from './permission-actions';
 import { searchable } from './search-text';
 
 /** One line of the roster. Built once per participant object (see `toRosterRow`). */
@@ -109,30 +110,36 @@ export type RosterAction = 'promote' | 'demote' | 'remove' | 'ban' | PermissionA
 /** The actions ./useModeration runs (permission changes and bans have hooks of their own). */
 export type ModerationAction = Exclude<RosterAction, PermissionAction | 'ban'>;
 
-export const ACTION_LABELS: Record<RosterAction, string> = {
-  promote: 'Promote to moderator',
-  demote: 'Demote to member',
-  remove: 'Remove from conversation',
-  ...PERMISSION_ACTION_LABELS,
-  ban: 'Ban from conversation',
-};
+/** The menu's words for each action, in the language of the moment they are read. */
+export const ACTION_LABELS: Readonly<Record<RosterAction, string>> = messageGetters({
+  promote: 'roster.menu.promote',
+  demote: 'roster.menu.demote',
+  remove: 'roster.menu.remove',
+  ...PERMISSION_ACTION_LABEL_KEYS,
+  ban: 'roster.menu.ban',
+});
 
 const MODERATOR_ROLES: ReadonlySet<ParticipantRole> = new Set(['owner', 'moderator', 'guest-moderator']);
 
-const KIND_LABELS: Partial<Record<Participant['kind'], string>> = {
-  group: 'Group',
-  circle: 'Circle',
-  email: 'Email invitee',
+const KIND_LABELS: Partial<Record<Participant['kind'], MessageKey>> = {
+  group: 'roster.kind.group',
+  circle: 'roster.kind.circle',
+  email: 'roster.kind.email',
 };
 
-const STATUS_LABELS: Record<string, string> = {
-  away: 'Away',
-  dnd: 'Do not disturb',
-  busy: 'Busy',
+const STATUS_LABELS: Partial<Record<string, MessageKey>> = {
+  away: 'roster.status.away',
+  dnd: 'roster.status.dnd',
+  busy: 'roster.status.busy',
 };
 
 export function avatarUrl(actorId: string): string {
   return `/index.php/avatar/${encodeURIComponent(actorId)}/64`;
+}
+
+function kindLabelOf(kind: Participant['kind']): string | null {
+  const labelKey = KIND_LABELS[kind];
+  return labelKey ? translate(labelKey) : null;
 }
 
 function displayNameOf(participant: Participant): string {
@@ -140,14 +147,15 @@ function displayNameOf(participant: Participant): string {
   if (name !== '') return participant.displayName;
   // An email invitee without a name is best known by the address they were invited with.
   if (participant.kind === 'email' && participant.actorId !== '') return participant.actorId;
-  if (participant.kind === 'guest' || participant.kind === 'email') return 'Guest';
-  return participant.actorId !== '' ? participant.actorId : 'Unnamed participant';
+  if (participant.kind === 'guest' || participant.kind === 'email') return translate('roster.name.guest');
+  return participant.actorId !== '' ? participant.actorId : translate('roster.name.unnamed');
 }
 
 function statusOf(participant: Participant): RosterStatus | null {
   const status = participant.status;
   if (!status) return null;
-  const label = STATUS_LABELS[status.status] ?? null;
+  const labelKey = STATUS_LABELS[status.status];
+  const label = labelKey ? translate(labelKey) : null;
   const icon = status.icon?.trim() || null;
   const message = status.message?.trim() || null;
   if (!label && !icon && !message) return null;
@@ -185,7 +193,7 @@ function buildRow(participant: Participant): RosterRow {
     participant,
     name,
     roleLabel: roleLabel(participant.role),
-    kindLabel: KIND_LABELS[participant.kind] ?? null,
+    kindLabel: kindLabelOf(participant.kind),
     isModerator,
     isGuest,
     online: participant.online,
@@ -207,11 +215,16 @@ function buildRow(participant: Participant): RosterRow {
  * Rows are cached by participant object. `listParticipants` hands back the very same object for a participant
  * whose data did not change (React Query's own sharing is off for this query), so an unchanged refetch yields
  * the same rows, and the memoised row components render nothing. The WeakMap lets rows go with their
- * participants.
+ * participants. Rows hold words (role, kind, status, "Guest"), so a change of language starts a new cache.
  */
-const rowCache = new WeakMap<Participant, RosterRow>();
+let rowCache = new WeakMap<Participant, RosterRow>();
+let rowCacheLocale = currentLocale();
 
 export function toRosterRow(participant: Participant): RosterRow {
+  if (rowCacheLocale !== currentLocale()) {
+    rowCache = new WeakMap();
+    rowCacheLocale = currentLocale();
+  }
   let row = rowCache.get(participant);
   if (!row) {
     row = buildRow(participant);

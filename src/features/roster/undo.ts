@@ -6,6 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { demoteParticipant, promoteParticipant, type TalkClient } from '../../lib/api';
 import type { DescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import type { UndoAction } from '../../lib/notices';
 import { rosterQueries } from './queries';
 import { canRestoreRemoval, restoreRemovedParticipant, restoreSourceOf, RestoreError } from './restore';
@@ -39,28 +40,36 @@ export function createUndo(context: UndoContext, { action, row }: { action: Mode
       await refetch();
     }
   };
-  const moderatorWord = row.isGuest ? 'guest moderator' : 'moderator';
+  const guest = row.isGuest ? 'yes' : 'no';
 
   switch (action) {
     case 'promote':
       return {
         run: thenRefetch(() => demoteParticipant(talk, token, participant)),
-        doneMessage: `${name} is a ${row.isGuest ? 'guest' : 'member'} again.`,
+        doneMessage: translate('roster.undo.demoted', { name, guest }),
         describeFailure: (error) =>
-          `${name} could not be made a ${row.isGuest ? 'guest' : 'member'} again: ${describeError(error, {
-            action: 'demote-participant',
-            participant: { ...participantContext, role: row.isGuest ? 'guest-moderator' : 'moderator' },
-          })}`,
+          translate('roster.undo.demoteFailed', {
+            name,
+            guest,
+            reason: describeError(error, {
+              action: 'demote-participant',
+              participant: { ...participantContext, role: row.isGuest ? 'guest-moderator' : 'moderator' },
+            }),
+          }),
       };
     case 'demote':
       return {
         run: thenRefetch(() => promoteParticipant(talk, token, participant)),
-        doneMessage: `${name} is a ${moderatorWord} again.`,
+        doneMessage: translate('roster.undo.promoted', { name, guest }),
         describeFailure: (error) =>
-          `${name} could not be made a ${moderatorWord} again: ${describeError(error, {
-            action: 'promote-participant',
-            participant: { ...participantContext, role: row.isGuest ? 'guest' : 'member' },
-          })}`,
+          translate('roster.undo.promoteFailed', {
+            name,
+            guest,
+            reason: describeError(error, {
+              action: 'promote-participant',
+              participant: { ...participantContext, role: row.isGuest ? 'guest' : 'member' },
+            }),
+          }),
       };
     case 'remove': {
       const source = restoreSourceOf(participant) ?? 'users';
@@ -72,16 +81,22 @@ export function createUndo(context: UndoContext, { action, row }: { action: Mode
             list: () => queryClient.fetchQuery({ ...rosterQueries.participants(talk, token), staleTime: 0 }),
           }),
         ),
-        doneMessage: `${name} is back in the conversation${wasModerator ? ' as a moderator' : ''}.`,
+        doneMessage: translate('roster.undo.back', { name, moderator: wasModerator ? 'yes' : 'no' }),
         describeFailure: (error) => {
           if (error instanceof RestoreError && error.step === 'promote') {
-            return `${name} is back in the conversation, but not as a moderator: ${describeError(error.cause, {
-              action: 'promote-participant',
-              participant: { ...participantContext, role: 'member' },
-            })}`;
+            return translate('roster.undo.backNotModerator', {
+              name,
+              reason: describeError(error.cause, {
+                action: 'promote-participant',
+                participant: { ...participantContext, role: 'member' },
+              }),
+            });
           }
           const cause = error instanceof RestoreError ? error.cause : error;
-          return `${name} could not be added back: ${describeError(cause, { action: 'add-participant', participant: { name, source } })}`;
+          return translate('roster.undo.notBack', {
+            name,
+            reason: describeError(cause, { action: 'add-participant', participant: { name, source } }),
+          });
         },
       };
     }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { banParticipant, unban, useTalkClient, type Ban, type BanTarget } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import { pushNotice } from '../../lib/notices';
 import { rosterQueries } from './queries';
 
@@ -25,7 +26,7 @@ export function useBanParticipant(token: string) {
 
   const mutation = useMutation({
     mutationFn: ({ target, internalNote }: BanRequest) => banParticipant(talk, token, target, internalNote),
-    onSuccess: (_ban, { name }) => pushNotice({ message: `${name} is banned from the conversation.` }),
+    onSuccess: (_ban, { name }) => pushNotice({ message: translate('roster.ban.done', { name }) }),
     onError: (error, { name }) =>
       pushNotice({ message: describeError(error, { action: 'ban-participant', participant: { name } }) }),
     onSettled: () =>
@@ -62,7 +63,13 @@ export function useUnban(token: string) {
     /** The ban being lifted right now, if any. */
     pendingId: mutation.isPending ? (ban?.id ?? null) : null,
     /** Progress, then the outcome, in words (for the dialog's live region). */
-    status: !ban ? '' : mutation.isPending ? `Unbanning ${ban.banned.name}…` : mutation.isSuccess ? `${ban.banned.name} is no longer banned and may join again.` : '',
+    status: !ban
+      ? ''
+      : mutation.isPending
+        ? translate('roster.bans.unbanning', { name: ban.banned.name })
+        : mutation.isSuccess
+          ? translate('roster.bans.unbanned', { name: ban.banned.name })
+          : '',
     error:
       mutation.isError && ban
         ? describeError(mutation.error, { action: 'unban-participant', participant: { name: ban.banned.name } })

@@ -9,9 +9,10 @@ import {
   type TalkClient,
 } from '../../lib/api';
 import { useDescribeError, type DescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import { pushNotice, type UndoAction } from '../../lib/notices';
 import { groupReasons, runBulk, type BulkOutcome } from './bulk-run';
-import { bulkSummary, participants, skipReason, type BulkSummary } from './bulk-words';
+import { bulkSummary, skipReason, type BulkSummary } from './bulk-words';
 import { describeModerationRefusal, sendModeration } from './moderation-request';
 import { rosterQueries } from './queries';
 import { canRestoreRemoval, removedParticipant, restoreRemoved, type RemovedParticipant } from './restore';
@@ -56,9 +57,11 @@ class BulkUndoError extends Error {
 
 function undoFailureWords(describeError: DescribeError) {
   return (error: unknown) => {
-    if (!(error instanceof BulkUndoError)) return `Undo did not work: ${describeError(error)}`;
-    const reasons = groupReasons(error.reasons).map(({ reason, count }) => (count > 1 ? `${reason} (${count})` : reason));
-    return `Undo did not work for ${participants(error.failedCount)}: ${reasons.join(' ')}`;
+    if (!(error instanceof BulkUndoError)) return translate('roster.undo.failed', { reason: describeError(error) });
+    const reasons = groupReasons(error.reasons).map(({ reason, count }) =>
+      count > 1 ? translate('roster.undo.reasonCount', { reason, count }) : reason,
+    );
+    return translate('roster.undo.failedFor', { count: error.failedCount, reasons: reasons.join(' ') });
   };
 }
 
@@ -112,29 +115,33 @@ export function useBulkModeration(
     switch (action) {
       case 'let-in':
         return {
-          message: `Let in ${participants(done.length)}.`,
-          undo: { run: restorePermissions, doneMessage: `${participants(done.length)} wait in the lobby again.`, describeFailure },
+          message: translate('roster.bulk.done.letIn', { count: done.length }),
+          undo: { run: restorePermissions, doneMessage: translate('roster.bulk.undone.letIn', { count: done.length }), describeFailure },
         };
       case 'permissions':
         return {
-          message: `Changed the permissions of ${participants(done.length)}.`,
-          undo: { run: restorePermissions, doneMessage: `Permissions restored for ${participants(done.length)}.`, describeFailure },
+          message: translate('roster.bulk.done.permissions', { count: done.length }),
+          undo: {
+            run: restorePermissions,
+            doneMessage: translate('roster.bulk.undone.permissions', { count: done.length }),
+            describeFailure,
+          },
         };
       case 'promote':
         return {
-          message: `Promoted ${participants(done.length)}.`,
+          message: translate('roster.bulk.done.promote', { count: done.length }),
           undo: {
             run: () => undoEach(done, 'demote', (row) => demoteParticipant(talk, token, row.participant)),
-            doneMessage: `Promotion undone for ${participants(done.length)}.`,
+            doneMessage: translate('roster.bulk.undone.promote', { count: done.length }),
             describeFailure,
           },
         };
       case 'demote':
         return {
-          message: `Demoted ${participants(done.length)}.`,
+          message: translate('roster.bulk.done.demote', { count: done.length }),
           undo: {
             run: () => undoEach(done, 'promote', (row) => promoteParticipant(talk, token, row.participant)),
-            doneMessage: `Demotion undone for ${participants(done.length)}.`,
+            doneMessage: translate('roster.bulk.undone.demote', { count: done.length }),
             describeFailure,
           },
         };
@@ -143,10 +150,9 @@ export function useBulkModeration(
           .filter((row) => canRestoreRemoval(row.participant))
           .map((row) => removedParticipant(row.participant, row.name));
         const guests = done.length - restorable.length;
-        const guestWords =
-          guests === 0 ? '' : ` ${guests === 1 ? 'The guest' : `The ${guests} guests`} among them cannot be added back.`;
+        const removed = translate('roster.bulk.done.remove', { count: done.length });
         return {
-          message: `Removed ${participants(done.length)}.${guestWords}`,
+          message: guests === 0 ? removed : `${removed} ${translate('roster.bulk.guestsNotBack', { guests })}`,
           undo:
             restorable.length === 0
               ? null
@@ -171,7 +177,7 @@ export function useBulkModeration(
                       );
                     }
                   },
-                  doneMessage: `${participants(restorable.length)} added back.`,
+                  doneMessage: translate('roster.bulk.undone.remove', { count: restorable.length }),
                   describeFailure,
                 },
         };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { translate } from '../../lib/i18n';
 import { buildCsvParts, csvFile, csvFileName } from './csv-export';
 import type { RosterRow } from './roster-rows';
 
@@ -8,8 +9,6 @@ export interface CsvExportState {
   message: string;
   start: () => void;
 }
-
-const countFormat = new Intl.NumberFormat('en');
 
 /** Hands a finished file to the browser's download, as a link with `download` would. */
 function download(blob: Blob, fileName: string) {
@@ -42,21 +41,21 @@ export function useCsvExport(conversationName: string, rows: readonly RosterRow[
     runRef.current = controller;
     // The rows of the moment of the click: a refetch meanwhile does not change what is being exported.
     const snapshot = rows;
-    const total = countFormat.format(snapshot.length);
+    const total = snapshot.length;
     const fileName = csvFileName(conversationName);
     setExporting(true);
-    setMessage(`Exporting 0 of ${total}…`);
+    setMessage(translate('roster.export.progress', { done: 0, total }));
     buildCsvParts(snapshot, {
       signal: controller.signal,
-      onProgress: (done) => setMessage(`Exporting ${countFormat.format(done)} of ${total}…`),
+      onProgress: (done) => setMessage(translate('roster.export.progress', { done, total })),
     }).then(
       (parts) => {
         download(csvFile(parts), fileName);
-        setMessage(`Exported ${total} ${snapshot.length === 1 ? 'participant' : 'participants'} to ${fileName}.`);
+        setMessage(translate('roster.export.done', { total, file: fileName }));
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setMessage(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+        setMessage(translate('roster.export.failed', { reason: error instanceof Error ? error.message : String(error) }));
       },
     ).finally(() => {
       if (runRef.current === controller) runRef.current = null;

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTalkClient } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import { pushNotice } from '../../lib/notices';
 import { rosterQueries } from './queries';
 import { describeModerationRefusal, sendModeration } from './moderation-request';
@@ -21,22 +22,22 @@ export interface ModerationFeedback {
 function progressMessage({ action, row }: ModerationRequest): string {
   switch (action) {
     case 'promote':
-      return `Promoting ${row.name}…`;
+      return translate('roster.moderation.promoting', { name: row.name });
     case 'demote':
-      return `Demoting ${row.name}…`;
+      return translate('roster.moderation.demoting', { name: row.name });
     case 'remove':
-      return `Removing ${row.name}…`;
+      return translate('roster.moderation.removing', { name: row.name });
   }
 }
 
 function doneMessage({ action, row }: ModerationRequest): string {
   switch (action) {
     case 'promote':
-      return `${row.name} is now a ${row.isGuest ? 'guest moderator' : 'moderator'}.`;
+      return translate('roster.moderation.promoted', { name: row.name, guest: row.isGuest ? 'yes' : 'no' });
     case 'demote':
-      return `${row.name} is now a ${row.isGuest ? 'guest' : 'member'}.`;
+      return translate('roster.moderation.demoted', { name: row.name, guest: row.isGuest ? 'yes' : 'no' });
     case 'remove':
-      return `${row.name} was removed from the conversation.`;
+      return translate('roster.moderation.removed', { name: row.name });
   }
 }
 

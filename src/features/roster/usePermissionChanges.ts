@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Permission, setParticipantPermissions, useTalkClient, type TalkClient } from '../../lib/api';
 import { useDescribeError } from '../../lib/describe-error';
+import { translate } from '../../lib/i18n';
 import { pushNotice } from '../../lib/notices';
 import { rosterQueries } from './queries';
 import type { RosterRow } from './roster-rows';
@@ -33,16 +34,16 @@ export function applyPermissionChange(talk: TalkClient, token: string, { row, ch
 function doneMessage({ row, change }: PermissionChangeRequest): string {
   switch (change.kind) {
     case 'set':
-      return `${row.name}’s permissions were changed.`;
+      return translate('roster.permissions.changed', { name: row.name });
     case 'reset':
-      return `${row.name} follows the conversation’s default permissions again.`;
+      return translate('roster.permissions.resetDone', { name: row.name });
     case 'let-in':
-      return `${row.name} was let in.`;
+      return translate('roster.permissions.letInDone', { name: row.name });
   }
 }
 
 function progressMessage({ row, change }: PermissionChangeRequest): string {
-  return change.kind === 'let-in' ? `Letting ${row.name} in…` : `Changing ${row.name}’s permissions…`;
+  return translate(change.kind === 'let-in' ? 'roster.permissions.lettingIn' : 'roster.permissions.changing', { name: row.name });
 }
 
 /**
@@ -68,7 +69,7 @@ export function usePermissionChanges(token: string) {
             await setParticipantPermissions(talk, token, row.participant, 'set', previous);
             await refetchRoster();
           },
-          doneMessage: `${row.name}’s permissions are as they were.`,
+          doneMessage: translate('roster.permissions.restored', { name: row.name }),
           describeFailure: (error) => describeError(error, { action: 'set-permissions', participant: { name: row.name } }),
         },
       });

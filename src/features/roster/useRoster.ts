@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { LobbyError, useTalkClient, type Participant } from '../../lib/api';
+import { useI18n, type Locale } from '../../lib/i18n';
 import { rosterQueries } from './queries';
 import { toSortedRosterRows, type RosterRow } from './roster-rows';
 import { shownRosterRows, type FilterMasks } from './roster-filter';
@@ -37,15 +38,18 @@ export function useRoster(token: string, search: string, masks: FilterMasks): Ro
   const { data: participants, error, dataUpdatedAt, errorUpdatedAt } = useQuery(rosterQueries.participants(talk, token));
 
   // Sorted once per change of the data, starting from the previous order (React's pattern for state derived
-  // from the previous render). An unchanged refetch keeps the same participants array: nothing happens.
-  const [sortedFor, setSortedFor] = useState<{ participants: readonly Participant[] | undefined; rows: readonly RosterRow[] }>({
-    participants: undefined,
-    rows: NO_ROWS,
-  });
+  // from the previous render). An unchanged refetch keeps the same participants array: nothing happens. Rows
+  // hold words, so a change of language builds them again ("Guest" becomes "Gast" and may sort elsewhere).
+  const { locale } = useI18n();
+  const [sortedFor, setSortedFor] = useState<{
+    participants: readonly Participant[] | undefined;
+    locale: Locale;
+    rows: readonly RosterRow[];
+  }>({ participants: undefined, locale, rows: NO_ROWS });
   let sorted = sortedFor.rows;
-  if (sortedFor.participants !== participants) {
+  if (sortedFor.participants !== participants || sortedFor.locale !== locale) {
     sorted = participants ? toSortedRosterRows(participants, sortedFor.rows) : NO_ROWS;
-    setSortedFor({ participants, rows: sorted });
+    setSortedFor({ participants, locale, rows: sorted });
   }
   const { anyOf, allOf } = masks;
   const rows = useMemo(() => shownRosterRows(sorted, search, { anyOf, allOf }), [sorted, search, anyOf, allOf]);

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useMenuHost } from '../../components/ui';
+import { translate } from '../../lib/i18n';
 import { ACTION_LABELS, rosterActions, type RosterAction, type RosterRow, type RosterViewer } from './roster-rows';
 import type { OpenRowMenu } from './RosterRowView';
 
@@ -32,7 +33,7 @@ export function useRowMenu(viewer: RosterViewer, onAction: RosterActionHandler):
       id: row.key,
       anchor,
       focus,
-      label: `Actions for ${row.name}`,
+      label: translate('roster.row.actions', { name: row.name }),
       items: rosterActions(row, currentViewer).map((action) => ({
         id: action,
         label: ACTION_LABELS[action],
