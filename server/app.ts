@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OCS_BASE } from '../contract/wire';
 import type { Db } from './db/schema';
@@ -9,6 +8,7 @@ import { registerAvatarRoute } from './core/avatar';
 import { registerCoreRoutes } from './core/routes';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { gzipAnswers } from './http/gzip';
 import { reportServerTiming } from './http/server-timing';
 import { negotiateOcsFormat } from './http/xml';
 import { registerProxyRoutes, type ProxyOptions } from './proxy';
@@ -88,7 +88,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   const identities = new IdentityResolver(options.db);
   handleErrors(app);
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
-  app.use(`${OCS_BASE}/*`, compress());
+  gzipAnswers(app, `${OCS_BASE}/*`);
   reportServerTiming(app, `${OCS_BASE}/*`);
   negotiateOcsFormat(app);
   requireOcsHeader(app);
