@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OCS_BASE } from '../contract/wire';
 import type { Db } from './db/schema';
@@ -10,6 +9,7 @@ import { registerCoreRoutes } from './core/routes';
 import { registerLoginFlowRoutes, type Clock } from './core/login-flow';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
+import { gzipAnswers } from './http/gzip';
 import { sendSecurityHeaders } from './http/security-headers';
 import { reportServerTiming } from './http/server-timing';
 import { Throttle, type ThrottleOptions } from './http/throttle';
@@ -137,7 +137,7 @@ export function createDemoApp(options: DemoOptions): Hono {
   sendSecurityHeaders(app);
   refuseUnknownMethods(app, (pathname) => pathname.startsWith('/ocs/') || pathname.startsWith('/index.php/'));
   // A 10,000-person roster is ~5 MB of JSON (512-character session ids); Nextcloud's web server gzips too.
-  app.use(`${OCS_BASE}/*`, compress());
+  gzipAnswers(app, `${OCS_BASE}/*`);
   reportServerTiming(app, `${OCS_BASE}/*`);
   negotiateOcsFormat(app);
   requireOcsHeader(app);

@@ -7,6 +7,7 @@
  * last; the order is the caller's to choose.
  */
 import type { TalkApiVersion } from './capabilities';
+import { takeEarlyParticipantsResponse } from './early-participants';
 import { NetworkError } from './errors';
 import type { Participant } from './model';
 import {
@@ -198,13 +199,15 @@ class WorkerLink extends SourceLink {
     // A worker takes a while to start (a thread, its script): the first list of a page load would wait for it.
     // The page starts that request at once and hands the answer's body over as it arrives; parsing and
     // comparing stay in the worker.
-    if (this.ready || !canTransferStreams()) {
+    // The app's first list may have been asked for before the app ran (./early-participants.ts).
+    const early = canTransferStreams() ? takeEarlyParticipantsResponse(request) : null;
+    if (!early && (this.ready || !canTransferStreams())) {
       this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
       return;
     }
-    const controller = new AbortController();
+    const controller = early?.controller ?? new AbortController();
     this.startedHere.set(id, controller);
-    fetch(request.url, { ...request.init, signal: controller.signal }).then(
+    (early?.response ?? fetch(request.url, { ...request.init, signal: controller.signal })).then(
       (response) => {
         this.startedHere.delete(id);
         const started = { status: response.status, statusText: response.statusText, body: response.body };

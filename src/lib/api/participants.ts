@@ -2,6 +2,7 @@ import { conversationTypeFromWire, suggestionsFromAutocomplete } from './adapter
 import type { TalkApi } from './capabilities';
 import type { TalkClient } from './client';
 import { roomPath } from './conversations';
+import { participantsRoute } from './early-participants';
 import { UnaddressableParticipantError } from './errors';
 import type { AddParticipantResult, NewParticipant, Participant, ParticipantSuggestion } from './model';
 import { participantTargetOf, type ParticipantTarget } from './participant-keys';
@@ -28,7 +29,8 @@ export async function listParticipants(
   options: Pick<RequestOptions, 'signal'> = {},
 ): Promise<Participant[]> {
   const api = await talk.api();
-  return talk.participants.list(`${roomPath(api, token)}/participants`, { includeStatus: true }, api.version, options.signal);
+  const route = participantsRoute(api, token);
+  return talk.participants.list(route.path, route.params, api.version, options.signal);
 }
 
 function targetFor(api: TalkApi, participant: ParticipantRef): ParticipantTarget {
