@@ -55,7 +55,7 @@ test.describe('the Content-Security-Policy', () => {
   }) => {
     const violations = await watchForViolations(context);
     expectSecurityHeaders(await page.goto('/login'));
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
 
     await signIn(page, 'alice');
     await openAndClose(page, 'New conversation', { role: 'dialog', name: 'New conversation' });
