@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoServer } from '../test/demo-server';
 import { useIdentity } from './identity';
@@ -34,6 +35,21 @@ describe('the join page route', () => {
     // A guest sends no credentials: the cookie of the join will say who they are.
     expect(server.requests.length).toBeGreaterThan(0);
     expect(server.requests.every((request) => request.headers.get('Authorization') === null)).toBe(true);
+  });
+
+  it('tells a guest when the server cannot be reached, and stops once it answers again', async () => {
+    const server = demoServer('v4');
+    const reconnect = server.failWhile({ path: /./ }, { network: 'offline' });
+    renderAppAt('/call/officehours');
+
+    expect(await screen.findByText('Can’t reach the server. What you see may be out of date.')).toHaveRole('status');
+
+    reconnect();
+
+    // The server's answer to the next try takes the banner away.
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByLabelText('Your name')).toBeInTheDocument();
+    await vi.waitFor(() => expect(screen.queryByText(/Can’t reach the server/)).not.toBeInTheDocument());
   });
 
   it('joins a signed-in person under their account', async () => {

@@ -9,6 +9,7 @@ import { useIdentity } from './identity';
 import { signInPath } from './navigation';
 import { RichMessage, useI18n } from '../lib/i18n';
 import { ServerBrand } from './server-look';
+import { OfflineBanner } from './offline-banner';
 
 export function CallPage() {
   const { token = '' } = useParams();
@@ -40,6 +41,8 @@ export function CallPage() {
           </>
         )}
       </header>
+      {/* Guests too: a join that hangs on a lost connection says why. */}
+      <OfflineBanner />
       <main className="app-main app-main--narrow">
         {/* Keyed by who is joining: signing in or out starts afresh, as that person. */}
         <JoinConversation key={`${token}\n${account ?? ''}`} token={token} account={account} />

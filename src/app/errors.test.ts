@@ -59,6 +59,14 @@ describe('the words for too many wrong passwords (429)', () => {
     expect(describeError(tooMany(null))).toBe('Too many attempts. Try again later.');
   });
 
+  it('say it in German too, one second or minute apart from many', async () => {
+    await activateLocale('de');
+    expect(describeError(tooMany('1'))).toBe('Zu viele Versuche. Versuche es in 1 Sekunde erneut.');
+    expect(describeError(tooMany('25'))).toBe('Zu viele Versuche. Versuche es in 25 Sekunden erneut.');
+    expect(describeError(tooMany('1790'))).toBe('Zu viele Versuche. Versuche es in 30 Minuten erneut.');
+    expect(describeError(tooMany(null))).toBe('Zu viele Versuche. Versuche es später erneut.');
+  });
+
   it('are the same when joining a conversation: a 429 is not a wrong password', () => {
     expect(describeError(tooMany('40'), { action: 'join-conversation' })).toBe('Too many attempts. Try again in 40 seconds.');
   });

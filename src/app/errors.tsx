@@ -178,9 +178,9 @@ function describeRefusal(error: unknown, context: ErrorContext): string | null {
 
 /** The wait in words: seconds while they are few, minutes (rounded up) beyond two. */
 function tooManyAttempts(retryAfterSeconds: number | null): string {
-  if (retryAfterSeconds === null) return 'Too many attempts. Try again later.';
-  if (retryAfterSeconds < 120) return `Too many attempts. Try again in ${Math.max(1, retryAfterSeconds)} ${retryAfterSeconds <= 1 ? 'second' : 'seconds'}.`;
-  return `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`;
+  if (retryAfterSeconds === null) return t('errors.tooManyAttempts');
+  if (retryAfterSeconds < 120) return t('errors.tooManyAttemptsSeconds', { seconds: Math.max(1, retryAfterSeconds) });
+  return t('errors.tooManyAttemptsMinutes', { minutes: Math.ceil(retryAfterSeconds / 60) });
 }
 
 /**
@@ -196,7 +196,7 @@ export function describeError(error: unknown, context?: ErrorContext): string {
     return t('errors.unaddressable');
   }
   if (error instanceof LoginFlowUnavailableError) {
-    return 'This server does not offer signing in with Nextcloud. Create an app password in Nextcloud and sign in with the form instead.';
+    return t('errors.loginFlowUnavailable');
   }
   if (error instanceof NetworkError) {
     return t('errors.network');

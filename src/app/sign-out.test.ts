@@ -7,7 +7,7 @@ import { demoServer, type DemoServer } from '../test/demo-server';
 import { createTestServices } from '../test/render';
 import { renderAppAt } from '../test/render-app';
 import { useIdentity } from './identity';
-import { REVOKE_FAILED_WARNING, signOutAndRevoke } from './sign-out';
+import { SIGN_OUT_WORDS, signOutAndRevoke } from './sign-out';
 
 /** An app password for alice, obtained the way the sign-in page does, with the grant made on the server's page. */
 async function appPasswordFor(server: DemoServer): Promise<string> {
@@ -58,7 +58,7 @@ describe('signing out', () => {
 
     await signOutAndRevoke(createTestServices(null).talkClient);
 
-    expect(useIdentity.getState()).toMatchObject({ credentials: null, signOutWarning: REVOKE_FAILED_WARNING });
+    expect(useIdentity.getState()).toMatchObject({ credentials: null, signOutWarning: SIGN_OUT_WORDS.revokeFailed });
     await expect(server.as('alice', appPassword).ocs('GET', CURRENT_USER_PATH)).resolves.toMatchObject({ id: 'alice' });
   });
 
@@ -72,6 +72,6 @@ describe('signing out', () => {
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.getByText(REVOKE_FAILED_WARNING)).toBeInTheDocument();
+    expect(screen.getByText(SIGN_OUT_WORDS.revokeFailed)).toBeInTheDocument();
   });
 });

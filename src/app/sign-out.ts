@@ -1,12 +1,11 @@
 import { UnauthorizedError, revokeAppPassword, type TalkClient } from '../lib/api';
+import { messageGetters } from '../lib/i18n';
 import { useIdentity } from './identity';
 
 /** A server that does not answer the revocation must not keep the person signed in. */
 const REVOKE_TIMEOUT_MS = 10_000;
 
-export const REVOKE_FAILED_WARNING =
-  'You are signed out, but the app password rollcall was given could not be revoked, so it still works. ' +
-  'Remove it under Security in your Nextcloud’s personal settings.';
+export const SIGN_OUT_WORDS = messageGetters({ revokeFailed: 'app.revokeFailedWarning' });
 
 /**
  * Signing out from the header. An app password this app obtained with Login Flow v2 is deleted on the server
@@ -24,6 +23,6 @@ export async function signOutAndRevoke(talk: TalkClient): Promise<void> {
     signOut();
   } catch (error) {
     // Refused as unknown: it was revoked already (in Nextcloud's settings, say), so nothing is left working.
-    signOut(error instanceof UnauthorizedError ? undefined : REVOKE_FAILED_WARNING);
+    signOut(error instanceof UnauthorizedError ? undefined : SIGN_OUT_WORDS.revokeFailed);
   }
 }

@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CAPABILITIES_PATH, CURRENT_USER_PATH } from '../../../contract/wire';
 import { LOGIN_FLOW_LIFETIME_SECONDS } from '../../../contract/login-flow';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
+import { activateLocale } from '../../lib/i18n';
 import { LoginPage } from './LoginPage';
 
 function renderLoginPage() {
@@ -151,6 +152,20 @@ describe('LoginPage: Sign in with Nextcloud', () => {
     );
     // The account password never went through the page: only the app password did.
     expect(server.requests.some((request) => request.body?.includes('demo') ?? false)).toBe(false);
+  });
+
+  it('speaks German: the button, the wait and "Abbrechen"', async () => {
+    demoServer();
+    vi.spyOn(window, 'open').mockReturnValue(fakeWindow() as unknown as Window);
+    renderLoginPage();
+    await act(() => activateLocale('de'));
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'Mit Nextcloud anmelden' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Warte darauf, dass du im anderen Fenster den Zugriff gewährst …');
+    await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+    expect(screen.getByRole('button', { name: 'Mit Nextcloud anmelden' })).toHaveFocus();
   });
 
   it('stops waiting on "Cancel": the window closes and the button is back, with the focus', async () => {

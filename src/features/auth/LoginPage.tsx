@@ -11,7 +11,7 @@ import {
   type TalkClient,
 } from '../../lib/api';
 import { useLoginFlow, type LoginFlowState } from './use-login-flow';
-import { useI18n } from '../../lib/i18n';
+import { translate, useI18n } from '../../lib/i18n';
 
 export interface LoginPageProps {
   /**
@@ -40,9 +40,9 @@ function flowEnding(state: LoginFlowState, describeError: (error: unknown) => st
     case 'failed':
       return describeError(state.error);
     case 'expired':
-      return 'The sign-in request expired before access was granted. Press “Sign in with Nextcloud” to start again.';
+      return translate('auth.flowExpired');
     case 'window-closed':
-      return 'The Nextcloud window was closed before access was granted. Press “Sign in with Nextcloud” to start again.';
+      return translate('auth.flowWindowClosed');
     default:
       return null;
   }
@@ -154,26 +154,26 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
         </button>
       </form>
       <div className="sign-in-nextcloud">
-        <p>Or let your Nextcloud give rollcall an app password of its own: your password stays with Nextcloud.</p>
+        <p>{t('auth.nextcloudIntro')}</p>
         {/* Always in the page, so that a screen reader announces the wait when it starts. */}
         <p role="status">
           {flowStep === 'waiting'
-            ? 'Waiting for you to grant access in the other window…'
+            ? t('auth.flowWaiting')
             : signIn.isPending && signIn.variables.viaLoginFlow
-              ? 'Access granted. Signing in…'
+              ? t('auth.flowGranted')
               : ''}
         </p>
         {popupBlocked && loginFlow.state.step === 'waiting' && (
           <p className="alert" role="alert">
-            Your browser blocked the new window.{' '}
+            {t('auth.popupBlocked')}{' '}
             <a ref={blockedLink} href={loginFlow.state.flow.loginUrl} target="_blank" rel="noopener noreferrer">
-              Open the Nextcloud sign-in page
+              {t('auth.openLoginPage')}
             </a>
           </p>
         )}
         {flowStep === 'waiting' ? (
           <button ref={cancelButton} type="button" onClick={loginFlow.cancel}>
-            Cancel
+            {t('auth.cancel')}
           </button>
         ) : (
           <button
@@ -183,7 +183,7 @@ export function LoginPage({ onSignedIn, describeError, notice }: LoginPageProps)
             aria-disabled={flowStep === 'starting' || undefined}
             aria-busy={flowStep === 'starting' || (signIn.isPending && signIn.variables.viaLoginFlow)}
           >
-            Sign in with Nextcloud
+            {t('auth.signInWithNextcloud')}
           </button>
         )}
         {flowError && (
