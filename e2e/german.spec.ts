@@ -15,7 +15,7 @@ test.describe('in German', () => {
 
     await page.getByLabel('Konto').fill('alice');
     await page.getByLabel('Passwort').fill('demo');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 
     await expect(page.getByRole('heading', { name: 'Unterhaltungen' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
@@ -59,7 +59,7 @@ test.describe('in German', () => {
     await page.goto('/login');
     await page.getByLabel('Konto').fill('alice');
     await page.getByLabel('Passwort').fill('not-the-password');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('Falsches Konto oder Passwort.');
   });
 });
