@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoServer, type DemoServer } from '../../test/demo-server';
 import { createTestServices, renderPage } from '../../test/render';
+import { SERVER_THEME_KEY } from '../../lib/theme';
 import { JoinConversation } from './JoinPage';
 import { PULL_INTERVAL_MS } from './useKeepAlive';
 
@@ -11,6 +12,11 @@ import { PULL_INTERVAL_MS } from './useKeepAlive';
 
 function renderJoin(token: string, account: string | null = null) {
   const services = createTestServices(account === null ? null : { account, password: 'demo' });
+  // The page's title reads the server's theme from the capabilities. Under the fake clock of the tests below,
+  // that second query reading the shared capabilities sometimes left the page "Loading the conversation…" with
+  // both answers in (1 run in 3; never with real timers, in Chromium or here): known, not yet understood. The
+  // theme is not what these tests are about, so the page starts with rollcall's own look.
+  services.queryClient.setQueryData(SERVER_THEME_KEY, null);
   renderPage(<JoinConversation token={token} account={account} />, { services });
   return { services };
 }
