@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +9,7 @@ import { createDemoApp } from './app';
 import { openDatabase, type Db } from './db/schema';
 import { seed } from './db/seed';
 import { SECURITY_HEADERS } from './http/security-headers';
-import { v4 } from './test/harness';
+import { rawRequest, v4 } from './test/harness';
 
 const APP_HTML = '<!doctype html><title>rollcall</title><script type="module" src="/assets/app.js"></script>';
 const basicAlice = `Basic ${Buffer.from('alice:demo').toString('base64')}`;
@@ -47,30 +46,12 @@ afterAll(async () => {
 
 const get = (target: string, headers: Record<string, string> = {}) => app.request(target, { headers });
 
-/** A request over a socket, the body held back for the server's 100 when it says `Expect: 100-continue`. */
-function send(method: string, target: string, headers: Record<string, string> = {}, body?: string) {
-  return new Promise<{ continued: boolean; status: number; headers: Headers; text: string }>((resolve, reject) => {
-    let continued = false;
-    const request = http.request({ host: '127.0.0.1', port, method, path: target, agent: false, headers }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => {
-        const received = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') received.set(name, value);
-        resolve({ continued, status: response.statusCode!, headers: received, text });
-      });
-    });
-    request.on('error', reject);
-    if (headers.Expect) {
-      request.on('continue', () => {
-        continued = true;
-        request.end(body);
-      });
-      request.flushHeaders();
-    } else {
-      request.end(body);
-    }
-  });
+/** A request over a socket (the body held back for the server's 100 under `Expect: 100-continue`), read like a fetch answer. */
+async function send(method: string, target: string, headers: Record<string, string> = {}, body?: string) {
+  const answer = await rawRequest(port, target, method, headers, body);
+  const received = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) if (typeof value === 'string') received.set(name, value);
+  return { continued: answer.continued, status: answer.status, headers: received, text: answer.body };
 }
 
 describe('demo mode: security headers', () => {

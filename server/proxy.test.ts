@@ -11,7 +11,7 @@ import { createDemoApp, createProxyApp } from './app';
 import { openDatabase } from './db/schema';
 import { seed } from './db/seed';
 import { acceptsGzip, forwardingHeaders, rewriteSetCookie } from './proxy';
-import { Client, v1, v4 } from './test/harness';
+import { Client, rawRequest, v1, v4 } from './test/harness';
 import { spawnServer, stopAll } from './test/process';
 
 /** What the upstream saw of one request. */
@@ -83,35 +83,6 @@ async function startProxy(upstream: string, timeoutMs = 5_000, settings: { publi
   return listen(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }));
 }
 
-/**
- * A request with the target sent exactly as written (fetch would normalise `//x/..` and `..`). With
- * `Expect: 100-continue` the body waits for the server's 100, as curl and other clients do.
- */
-function rawRequest(port: number, target: string, method = 'GET', headers: Record<string, string> = {}, body?: string) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer; continued: boolean }>((resolve, reject) => {
-    let continued = false;
-    // The bytes as they travelled: node:http, unlike fetch, does not decode a gzip body.
-    const request = http.request({ host: '127.0.0.1', port, method, path: target, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        resolve({ status: response.statusCode!, headers: response.headers, body: bytes.toString('utf8'), bytes, continued });
-      });
-    });
-    request.setTimeout(5_000, () => request.destroy(new Error(`no answer for ${target}`)));
-    request.on('error', reject);
-    if (/100-continue/i.test(headers.Expect ?? '')) {
-      request.on('continue', () => {
-        continued = true;
-        request.end(body);
-      });
-      request.flushHeaders();
-    } else {
-      request.end(body);
-    }
-  });
-}
 
 const basic = (user: string) => `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`;
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -130,3 +131,33 @@ export class Client {
 
 export const v1 = (path: string) => `/ocs/v2.php/apps/spreed/api/v1${path}`;
 export const v4 = (path: string) => `/ocs/v2.php/apps/spreed/api/v4${path}`;
+
+/**
+ * A request with the target sent exactly as written (fetch would normalise `//x/..` and `..`). With
+ * `Expect: 100-continue` the body waits for the server's 100, as curl and other clients do.
+ */
+export function rawRequest(port: number, target: string, method = 'GET', headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer; continued: boolean }>((resolve, reject) => {
+    let continued = false;
+    // The bytes as they travelled: node:http, unlike fetch, does not decode a gzip body.
+    const request = http.request({ host: '127.0.0.1', port, method, path: target, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode!, headers: response.headers, body: bytes.toString('utf8'), bytes, continued });
+      });
+    });
+    request.setTimeout(5_000, () => request.destroy(new Error(`no answer for ${target}`)));
+    request.on('error', reject);
+    if (/100-continue/i.test(headers.Expect ?? '')) {
+      request.on('continue', () => {
+        continued = true;
+        request.end(body);
+      });
+      request.flushHeaders();
+    } else {
+      request.end(body);
+    }
+  });
+}
