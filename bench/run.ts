@@ -299,7 +299,7 @@ async function measureRoster(
   const load = await traced(async () => {
     await profiled(page, `load-${room.token}`, async () => {
       await page.goto(`${base}/rooms/${room.token}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction("performance.getEntriesByName('rollcall:roster-rows-painted', 'mark').length > 0", undefined, {
+      await page.waitForFunction(() => performance.getEntriesByName('rollcall:roster-rows-painted', 'mark').length > 0, undefined, {
         timeout: 60_000,
         polling: 50,
       });
@@ -351,7 +351,7 @@ async function measureRoster(
     // Everyone: the typing above ends with an empty search, and nothing else narrows the list.
     await page.getByRole('searchbox', { name: 'Search participants' }).fill('');
     // The count says "M participants", not "N of M", once the list shows everyone again.
-    await page.waitForFunction("/^[\\d,]+ participants?$/.test(document.querySelector('.roster-count')?.textContent ?? '')", undefined, {
+    await page.waitForFunction(() => /^[\d,]+ participants?$/.test(document.querySelector('.roster-count')?.textContent ?? ''), undefined, {
       polling: 100,
     });
     const exported = await traced(() =>

@@ -39,13 +39,20 @@
       credentials: 'same-origin',
       signal: controller.signal,
     });
+    // The body is read at once, natively, as its bytes come: left unread, it would wait in the browser's buffers
+    // (and hold back its last bytes) until the app, still loading, asked for it.
+    var received = response.then(function (answer) {
+      return answer.arrayBuffer().then(function (body) {
+        return { status: answer.status, statusText: answer.statusText, body: body };
+      });
+    });
     // Nobody may adopt it; its failure is then nobody's business.
-    response.catch(function () {});
-    window.__rollcallEarlyParticipants = { url: url, authorization: authorization, response: response, controller: controller };
+    received.catch(function () {});
+    window.__rollcallEarlyParticipants = { url: url, authorization: authorization, received: received, controller: controller };
     // Not adopted by then: the page went elsewhere, or asks differently.
     setTimeout(function () {
       var early = window.__rollcallEarlyParticipants;
-      if (early && early.response === response) {
+      if (early && early.received === received) {
         window.__rollcallEarlyParticipants = undefined;
         controller.abort();
       }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { MenuTrigger } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
-import { showsOnline, type RosterRow } from './roster-rows';
+import { rowAvatarUrl, showsOnline, type RosterRow } from './roster-rows';
 
 /** Opens the one roster menu for `row` next to its actions button, focused on its first or last item. */
 export type OpenRowMenu = (row: RosterRow, anchor: HTMLButtonElement, focus: 'first' | 'last') => void;
@@ -47,6 +47,7 @@ export const RosterRowView = memo(function RosterRowView({
 }: RosterRowViewProps) {
   const { t } = useI18n();
   const isPerson = row.participant.kind !== 'group' && row.participant.kind !== 'circle';
+  const avatar = rowAvatarUrl(row);
   const online = showsOnline(row, isSelf);
 
   return (
@@ -73,8 +74,8 @@ export const RosterRowView = memo(function RosterRowView({
         />
       )}
       <span className="roster-avatar-frame">
-        {row.avatarUrl ? (
-          <img className="roster-avatar" src={row.avatarUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />
+        {avatar ? (
+          <img className="roster-avatar" src={avatar} alt="" width={40} height={40} loading="lazy" decoding="async" />
         ) : (
           <span className="roster-avatar roster-avatar--placeholder" aria-hidden="true">
             {row.name.trim().charAt(0).toUpperCase() || '?'}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { participant } from '../../test/talk-fixtures';
 import { toSortedRosterRows } from './roster-rows';
-import { filterRosterRows, prepareRosterSearch } from './roster-search';
+import { SEARCH_INDEX_CHUNK, filterRosterRows, prepareRosterSearch, searchTextOf } from './roster-search';
 
 describe('roster search', () => {
   it('filter by name, account id and email, ignoring case and accents', () => {
@@ -63,11 +63,15 @@ describe('roster search', () => {
   });
 
   it('build its index a chunk at a time when asked to stop, and find rows on both sides of a chunk boundary', () => {
-    const people = Array.from({ length: 12_345 }, (_, i) => participant({ displayName: `Person ${i}`, actorId: `p${i}` }));
-    people[4_999] = participant({ displayName: 'Edge Before', actorId: 'edge-a' });
-    people[5_000] = participant({ displayName: 'Edge After', actorId: 'edge-b' });
-    people[12_344] = participant({ displayName: 'Edge Last', actorId: 'edge-c' });
+    // Names that sort in the order they are made, so the edge rows land on both sides of a chunk boundary.
+    const nameOf = (i: number) => `Person ${String(i).padStart(5, '0')}`;
+    const people = Array.from({ length: 12_345 }, (_, i) => participant({ displayName: nameOf(i), actorId: `p${i}` }));
+    people[SEARCH_INDEX_CHUNK - 1] = participant({ displayName: `${nameOf(SEARCH_INDEX_CHUNK - 1)} Edge Before`, actorId: 'edge-a' });
+    people[SEARCH_INDEX_CHUNK] = participant({ displayName: `${nameOf(SEARCH_INDEX_CHUNK)} Edge After`, actorId: 'edge-b' });
+    people[12_344] = participant({ displayName: `${nameOf(12_344)} Edge Last`, actorId: 'edge-c' });
     const rows = toSortedRosterRows(people);
+    expect(rows[SEARCH_INDEX_CHUNK - 1]!.participant.actorId).toBe('edge-a');
+    expect(rows[SEARCH_INDEX_CHUNK]!.participant.actorId).toBe('edge-b');
 
     let steps = 0;
     const oneStep = () => steps++ === 0;
@@ -75,14 +79,16 @@ describe('roster search', () => {
     steps = 0;
     expect(prepareRosterSearch(rows, oneStep)).toBe(false);
     // A search before the index is complete completes it.
-    expect(filterRosterRows(rows, 'edge').map((row) => row.name)).toEqual(['Edge After', 'Edge Before', 'Edge Last']);
+    expect(filterRosterRows(rows, 'edge').map((row) => row.participant.actorId)).toEqual(['edge-a', 'edge-b', 'edge-c']);
     expect(prepareRosterSearch(rows, () => false)).toBe(true);
     // The same rows as looking through each row's text one by one.
-    for (const search of ['person 1234', 'p12343', '99', 'e', 'n\np1']) {
-      expect(filterRosterRows(rows, search)).toEqual(rows.filter((row) => row.searchText.includes(search)));
+    for (const search of ['person 1234', 'p12343', '99', 'e', 'before\nedge-a', '9\np1']) {
+      expect(filterRosterRows(rows, search)).toEqual(rows.filter((row) => searchTextOf(row).includes(search)));
     }
     expect(filterRosterRows(rows, 'person 1234')).toHaveLength(5);
     // A row's text never runs into the next one's, not even at a chunk boundary.
     expect(filterRosterRows(rows, 'edge-b\u0000')).toEqual([]);
+    expect(filterRosterRows(rows, 'edge-a\u0000person 02000')).toEqual([]);
+    expect(filterRosterRows(rows, 'edge-a\nperson 02000')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
  * credentials), and cancels it otherwise.
  */
 import type { TalkApi } from './capabilities';
+import type { ReceivedResponse } from './participants-source';
 import type { PreparedRequest } from './transport';
 
 /** A room's participants list, as rollcall asks for it (public/early-roster.js builds the same address). */
@@ -18,7 +19,8 @@ export function participantsRoute(api: Pick<TalkApi, 'base'>, token: string) {
 export interface EarlyParticipantsRequest {
   url: string;
   authorization: string;
-  response: Promise<Response>;
+  /** The whole answer, once its last byte is in (the script reads the body at once). */
+  received: Promise<ReceivedResponse>;
   controller: AbortController;
 }
 

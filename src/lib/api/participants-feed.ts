@@ -13,6 +13,7 @@ import type { Participant } from './model';
 import {
   answerSourceCalls,
   type ListCall,
+  type ReceivedResponse,
   type SourceAnswer,
   type SourceCall,
   type SourceMessage,
@@ -197,35 +198,26 @@ class WorkerLink extends SourceLink {
     const request = { ...call.request, url: new URL(call.request.url, location.href).href };
     const prepared: ListCall = { ...call, request };
     // A worker takes a while to start (a thread, its script): the first list of a page load would wait for it.
-    // The page starts that request at once and hands the answer's body over as it arrives; parsing and
-    // comparing stay in the worker.
-    // The app's first list may have been asked for before the app ran (./early-participants.ts).
-    const early = canTransferStreams() ? takeEarlyParticipantsResponse(request) : null;
-    if (!early && (this.ready || !canTransferStreams())) {
+    // The page makes that request at once and hands the whole answer over; parsing and comparing stay in the
+    // worker. The app's first list may have been asked for before the app ran (./early-participants.ts).
+    const early = takeEarlyParticipantsResponse(request);
+    if (!early && this.ready) {
       this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
       return;
     }
     const controller = early?.controller ?? new AbortController();
     this.startedHere.set(id, controller);
-    (early?.response ?? fetch(request.url, { ...request.init, signal: controller.signal })).then(
-      (response) => {
+    (early?.received ?? receiveWhole(request, controller.signal))
+      .then((received) => {
         this.startedHere.delete(id);
-        const started = { status: response.status, statusText: response.statusText, body: response.body };
-        const message: SourceCall = { type: 'list', id, call: { ...prepared, response: started } };
-        try {
-          this.worker.postMessage(message, started.body ? [started.body] : []);
-        } catch {
-          // The stream could not be handed over after all: the worker asks again itself.
-          void response.body?.cancel();
-          this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
-        }
-      },
-      (error: unknown) => {
+        const message: SourceCall = { type: 'list', id, call: { ...prepared, response: received } };
+        this.worker.postMessage(message, [received.body]);
+      })
+      .catch((error: unknown) => {
         this.startedHere.delete(id);
         if (controller.signal.aborted) this.deliver(id, { kind: 'aborted' });
         else this.deliver(id, { kind: 'network', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
+      });
   }
 
   protected abort(id: number): void {
@@ -235,20 +227,10 @@ class WorkerLink extends SourceLink {
   }
 }
 
-let streamsTransfer: boolean | null = null;
-
-/** Whether this browser can hand a stream to a worker (Chromium and Firefox can; Safari could not). */
-function canTransferStreams(): boolean {
-  if (streamsTransfer === null) {
-    try {
-      const stream = new ReadableStream();
-      structuredClone(stream, { transfer: [stream] });
-      streamsTransfer = true;
-    } catch {
-      streamsTransfer = false;
-    }
-  }
-  return streamsTransfer;
+/** Makes a request and reads its whole answer (./participants-source.ts ReceivedResponse says why whole). */
+async function receiveWhole(request: PreparedRequest, signal: AbortSignal): Promise<ReceivedResponse> {
+  const response = await fetch(request.url, { ...request.init, signal });
+  return { status: response.status, statusText: response.statusText, body: await response.arrayBuffer() };
 }
 
 /** The page's one link: to a worker where there can be one, in the page otherwise or once the worker broke. */

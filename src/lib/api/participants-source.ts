@@ -29,14 +29,18 @@ export interface ListCall {
    * The answer, when the page made the request itself (a worker still starting would have made it later):
    * the source reads its body instead of fetching.
    */
-  response?: StartedResponse;
+  response?: ReceivedResponse;
 }
 
-/** An answer whose body is still arriving: its stream is handed over, not copied. */
-export interface StartedResponse {
+/**
+ * An answer the page received whole. Its body is handed over (transferred, not copied) once its last byte is in:
+ * the browser gathers the bytes natively, whereas a body stream handed over would pass every chunk through the
+ * page's main thread, which is busiest exactly then (the app starting); that doubled the time to the roster.
+ */
+export interface ReceivedResponse {
   status: number;
   statusText: string;
-  body: ReadableStream<Uint8Array> | null;
+  body: ArrayBuffer;
 }
 
 export type SourceAnswer =
@@ -77,16 +81,20 @@ class ParticipantsSource {
   constructor(private readonly answer: (id: number, answer: SourceAnswer) => void) {}
 
   /** Makes the request and answers it, whatever happens: no call is left without an answer. */
-  async list(id: number, { feed, generation, request, response: started }: ListCall, signal: AbortSignal): Promise<void> {
+  async list(id: number, { feed, generation, request, response: received }: ListCall, signal: AbortSignal): Promise<void> {
     let status: number;
     let text: string;
     try {
-      const response = started
-        ? new Response(started.body, { status: started.status, statusText: started.statusText })
-        : await fetch(request.url, { ...request.init, signal });
-      text = await response.text();
-      if (!response.ok) return this.answer(id, { kind: 'failed', status: response.status, statusText: response.statusText, text });
-      status = response.status;
+      let statusText: string;
+      if (received) {
+        ({ status, statusText } = received);
+        text = new TextDecoder().decode(received.body);
+      } else {
+        const response = await fetch(request.url, { ...request.init, signal });
+        ({ status, statusText } = response);
+        text = await response.text();
+      }
+      if (status < 200 || status > 299) return this.answer(id, { kind: 'failed', status, statusText, text });
     } catch (error) {
       if (signal.aborted) return this.answer(id, { kind: 'aborted' });
       return this.answer(id, { kind: 'network', message: error instanceof Error ? error.message : String(error) });
