@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,48 @@ describe('demo mode: security headers', () => {
     const response = await answer();
     expect(response.status).toBe(status);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), name).toBe(value);
+  });
+});
+
+describe('demo mode: the page\'s own inline script', () => {
+  const script = "console.log('early');";
+  const pageWithScript = `<!doctype html><title>rollcall</title><script>${script}</script><script type="module" src="/assets/app.js"></script>`;
+  let inlined: Hono;
+
+  beforeAll(() => {
+    const distDir = path.join(dir, 'dist-inline');
+    fs.mkdirSync(distDir, { recursive: true });
+    fs.writeFileSync(path.join(distDir, 'index.html'), pageWithScript);
+    inlined = createDemoApp({ db, generations: ['v4'], circlesEnabled: true, distDir });
+  });
+
+  it.each(['/', '/rooms/designteam', '/no/such/page'])('is allowed by its hash, and nothing else inline, at %s', async (target) => {
+    const response = await inlined.request(target);
+    expect(await response.text()).toBe(pageWithScript);
+    const hash = createHash('sha256').update(script).digest('base64');
+    const policy = response.headers.get('content-security-policy')!.split('; ');
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(policy.filter((directive) => !directive.startsWith('script-src '))).toEqual(
+      SECURITY_HEADERS['Content-Security-Policy']!.split('; ').filter((directive) => !directive.startsWith('script-src ')),
+    );
+  });
+
+  it('is never served as a file, whose policy would block it', async () => {
+    const response = await inlined.request('/index.html');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(script);
+  });
+});
+
+describe('demo mode: caching', () => {
+  it('keeps built files, named after their content, for a year, and checks the page and other files each time', async () => {
+    expect((await get('/assets/app.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('/rooms/designteam')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/assets/gone.js')).headers.get('cache-control')).toBe('no-cache');
+    // API answers say what they say themselves (an avatar may be kept for an hour, a list not at all).
+    expect((await get(v4('/room'), asAlice)).headers.get('cache-control')).toBeNull();
+    expect((await get('/index.php/avatar/alice/64', { Authorization: basicAlice })).headers.get('cache-control')).toBe('private, max-age=3600');
   });
 });
 

@@ -10,7 +10,7 @@ import { registerLoginFlowRoutes, type Clock } from './core/login-flow';
 import { BAD_CREDENTIALS_XML, BadCredentials, IdentityResolver } from './http/identity';
 import { OcsError, envelope, type ApiGeneration } from './http/ocs';
 import { gzipAnswers } from './http/gzip';
-import { sendSecurityHeaders } from './http/security-headers';
+import { allowInlineScriptsOf, sendSecurityHeaders } from './http/security-headers';
 import { reportServerTiming } from './http/server-timing';
 import { Throttle, type ThrottleOptions } from './http/throttle';
 import { negotiateOcsFormat } from './http/xml';
@@ -83,7 +83,19 @@ function appHtml(distDir: string): string | undefined {
 
 function serveApp(app: Hono, distDir: string) {
   // The app is built before the server starts (npm start); tests and proxy checks may run without it.
-  if (fs.existsSync(distDir)) app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  app.use('/*', async (c, next) => {
+    await next();
+    if (/^\/(ocs|index\.php|remote\.php)\//.test(c.req.path) || c.res.headers.has('Cache-Control')) return;
+    // Built files are named after their content, so a name never gets other content: kept for a year. The page
+    // and the few files with fixed names are checked with the server each time (a 304 when unchanged).
+    const immutable = c.req.path.startsWith('/assets/') && c.res.status === 200;
+    c.res.headers.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
+  if (fs.existsSync(distDir)) {
+    const files = serveStatic({ root: path.relative(process.cwd(), distDir) || '.' });
+    // The page is never served as a file: only the answers below allow its inline script (allowInlineScriptsOf).
+    app.use('/*', (c, next) => (/^\/(index\.html)?$/.test(c.req.path) ? next() : files(c, next)));
+  }
   // History fallback: only the client routes load the app with a 200; any other path is a 404 (handleErrors).
   app.all('*', (c) => {
     const { pathname } = new URL(c.req.url);
@@ -91,6 +103,7 @@ function serveApp(app: Hono, distDir: string) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Method not allowed', 405, { Allow: PAGE_METHODS });
     const html = appHtml(distDir);
     if (html === undefined) return c.text('The app is not built yet: run `npm run build` (npm start does it).', 503);
+    allowInlineScriptsOf(c, html);
     return c.html(html);
   });
 }
@@ -109,7 +122,9 @@ function handleErrors(app: Hono, distDir: string) {
     const { pathname } = new URL(c.req.url);
     if (pathname.startsWith('/ocs/')) return c.json(envelope(404, null, 'Not found'), 404);
     const html = (c.req.method === 'GET' || c.req.method === 'HEAD') && isPageLike(pathname) ? appHtml(distDir) : undefined;
-    return html === undefined ? c.text('Not found', 404) : c.html(html, 404);
+    if (html === undefined) return c.text('Not found', 404);
+    allowInlineScriptsOf(c, html);
+    return c.html(html, 404);
   });
   app.onError((error, c) => {
     if (error instanceof BadCredentials) {

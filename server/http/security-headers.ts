@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 
 /**
@@ -21,10 +22,15 @@ const CONTENT_SECURITY_POLICY = {
   'object-src': ["'none'"],
 } as const;
 
+/** The policy, with the inline scripts of the page it is sent with allowed by their hashes ('sha256-…'). */
+function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([directive, sources]) => [directive, ...sources, ...(directive === 'script-src' ? scriptHashes : [])].join(' '))
+    .join('; ');
+}
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': Object.entries(CONTENT_SECURITY_POLICY)
-    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
-    .join('; '),
+  'Content-Security-Policy': contentSecurityPolicy([]),
   // For browsers that predate frame-ancestors: a moderator's roster must never be framed and clicked.
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
@@ -37,6 +43,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const answeredByUpstream = new WeakSet<Context>();
+const inlineScriptsOf = new WeakMap<Context, readonly string[]>();
+
+/** The CSP sources of the inline scripts in `html`: the hash of each one's text, exactly as written. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes!)) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(text!, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/**
+ * The app's page has one script of its own inline (the early roster request, see vite.config.ts): the page
+ * answered in `c` may run exactly the inline scripts of `html`, and nothing else inline.
+ */
+export function allowInlineScriptsOf(c: Context, html: string) {
+  inlineScriptsOf.set(c, inlineScriptHashes(html));
+}
 
 /** Nextcloud's own answers (its login pages have their own CSP, with nonces) pass through with its own headers. */
 export function markAnsweredByUpstream(c: Context) {
@@ -53,5 +78,7 @@ export function sendSecurityHeaders(app: Hono) {
     await next();
     if (answeredByUpstream.has(c)) return;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    const scriptHashes = inlineScriptsOf.get(c);
+    if (scriptHashes?.length) c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(scriptHashes));
   });
 }

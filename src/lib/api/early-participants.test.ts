@@ -5,7 +5,7 @@ import { participantsRoute, takeEarlyParticipantsResponse } from './early-partic
 import { prepareRequest } from './transport';
 import { TALK_V1_BASE, TALK_V4_BASE } from '../../../contract/wire';
 
-const script = fs.readFileSync(path.resolve(import.meta.dirname, '../../../public/early-roster.js'), 'utf8');
+const script = fs.readFileSync(path.resolve(import.meta.dirname, 'early-roster.js'), 'utf8');
 const credentials = { account: 'zoë', password: 'pass wörd:1' };
 
 /** Loads the page's first script as the browser would, at `address`. */
@@ -43,7 +43,7 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-describe('the participants request made before the app runs (public/early-roster.js)', () => {
+describe('the participants request made before the app runs (early-roster.js, inline in index.html)', () => {
   it.each([
     ['v4', TALK_V4_BASE],
     ['v1', TALK_V1_BASE],

@@ -2,7 +2,7 @@
  * The participants request of a page that opens on a conversation, made before the app's JavaScript arrived.
  * A reload of `/rooms/TOKEN` would otherwise ask for the list only once the whole bundle has been fetched,
  * compiled and run (~150 ms on a 2-core machine): a webinar's list would wait on the app, where the app should
- * wait on the server. public/early-roster.js (a plain script that index.html loads first) makes the request;
+ * wait on the server. ./early-roster.js (a plain script, inline in index.html: it runs first) makes the request;
  * the participants feed adopts its answer when its first request is the very same one (address and
  * credentials), and cancels it otherwise.
  */
@@ -10,12 +10,12 @@ import type { TalkApi } from './capabilities';
 import type { ReceivedResponse } from './participants-source';
 import type { PreparedRequest } from './transport';
 
-/** A room's participants list, as rollcall asks for it (public/early-roster.js builds the same address). */
+/** A room's participants list, as rollcall asks for it (./early-roster.js builds the same address). */
 export function participantsRoute(api: Pick<TalkApi, 'base'>, token: string) {
   return { path: `${api.base}/room/${encodeURIComponent(token)}/participants`, params: { includeStatus: true } } as const;
 }
 
-/** What public/early-roster.js leaves for the app. */
+/** What ./early-roster.js leaves for the app. */
 export interface EarlyParticipantsRequest {
   url: string;
   authorization: string;
