@@ -32,6 +32,7 @@ import { LARGE_ROSTER_HINT_GAP_MS, rosterPollInterval } from '../src/features/ro
 import { HUNDRED_K, insertHundredKRoom, type Searchable } from './hundred-k';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { heapSizes, type HeapSizes } from './heap';
+import { unobservedLoads, type UnobservedLoad } from './unobserved';
 import {
   installProbes,
   workerParticipantFetches,
@@ -48,11 +49,13 @@ import { cpuBetween, startTrace, stopTrace, tasksBetween, type MainThread, type 
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // The export of 100,000 (figure 9) adds a phase, the idle roster (figure 11) a minute; a loaded machine needs the margin.
-const TIME_LIMIT_MS = 420_000;
+const TIME_LIMIT_MS = 480_000;
 /** Figure 11: how long an open 10,000 roster is watched with nothing changing. */
 const IDLE_WINDOW_MS = 60_000;
 const PARTICIPANTS_PATH = (token: string) => `/ocs/v2.php/apps/spreed/api/v4/room/${token}/participants?includeStatus=true`;
 const LONG_TASK_MS = 50;
+/** Figure 14: loads of the 10,000 roster in a browser without DevTools attached (./unobserved.ts). */
+const UNOBSERVED_RUNS = 5;
 
 // ---- lifetime ----------------------------------------------------------------------------------
 
@@ -618,13 +621,15 @@ function report(input: {
   small: RosterRun;
   large: RosterRun;
   idle: IdleRun;
+  /** Figure 14's loads of the 10,000 roster in a browser without DevTools attached (./unobserved.ts). */
+  unobserved: UnobservedLoad[];
   /** Rows each planned keystroke should leave on screen, per roster. */
   plannedMatches: { small: number[]; large: number[] };
   browserVersion: string;
   totalMs: number;
   loadBefore: number;
 }) {
-  const { build, server, small, large, idle } = input;
+  const { build, server, small, large, idle, unobserved } = input;
   const lines: Line[] = [];
 
   for (const [run, limit] of [
@@ -652,17 +657,29 @@ function report(input: {
       verdict: wait <= 100 ? 'ok' : 'OVER TARGET',
     });
   }
-  for (const run of [small, large]) {
-    // The server's own time: from the request sent to its first byte back (no Server-Timing from the demo server).
-    const serverMs = run.first.fetch.responseStart - run.first.fetch.requestStart;
-    // The target speaks of a 10,000 roster; the 100,000 one is shown beside it for scale.
-    const judged = run.size <= WEBINAR_SIZE;
+  // The server's own time: from the request sent to its first byte back (no Server-Timing from the demo server).
+  const serverTimeOf = (load: { requestStart: number; responseStart: number }) => load.responseStart - load.requestStart;
+  if (unobserved.length > 0) {
+    // Judged on the median of what each load took beyond its own server time.
+    const beyond = median(unobserved.map((load) => load.painted - serverTimeOf(load)));
+    const typical = unobserved.map((load) => load.painted - serverTimeOf(load)).indexOf(beyond);
+    const load = unobserved[typical === -1 ? 0 : typical]!;
     lines.push({
-      figure: `14. Navigation → first rows, ${count(run.size)}`,
-      measured: `${ms(run.first.painted)} (server ${ms(serverMs)})`,
+      figure: `14. Navigation → first rows, ${count(small.size)} (no DevTools attached, median of ${unobserved.length})`,
+      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))})`,
       cpu: '—',
-      target: judged ? `≤ server + 150 ms = ${ms(serverMs + 150)}` : `(no target; server + 150 ms = ${ms(serverMs + 150)})`,
-      verdict: !judged ? 'info' : run.first.painted <= serverMs + 150 ? 'ok' : 'OVER TARGET',
+      target: '≤ server + 150 ms',
+      verdict: beyond <= 150 ? 'ok' : 'OVER TARGET',
+    });
+  }
+  for (const run of [small, large]) {
+    const serverMs = serverTimeOf(run.first.fetch);
+    lines.push({
+      figure: `14. Navigation → first rows, ${count(run.size)} (under DevTools, as the figures above)`,
+      measured: `server + ${ms(run.first.painted - serverMs)} (${ms(run.first.painted)}, server ${ms(serverMs)})`,
+      cpu: '—',
+      target: `(no target; see the line without DevTools)`,
+      verdict: 'info',
     });
   }
 
@@ -876,6 +893,19 @@ function report(input: {
   }
 
   console.log('\nDetails');
+  if (unobserved.length > 0) {
+    console.log(
+      `- ${count(small.size)} roster loads without DevTools (from the navigation's start): ` +
+        unobserved
+          .map(
+            (load) =>
+              `DOMContentLoaded ${ms(load.domContentLoaded)}, asked ${ms(load.startTime)}, first byte ${ms(load.responseStart)} (server ${ms(serverTimeOf(load))}), ` +
+              `last byte ${ms(load.responseEnd)}, listed ${ms(load.listed)}, painted ${ms(load.painted)}`,
+          )
+          .join('; ') +
+        '.',
+    );
+  }
   for (const run of [small, large]) {
     const { fetch, received, painted, domContentLoaded } = run.first;
     const cpu = run.firstCpu;
@@ -971,8 +1001,10 @@ function report(input: {
       'server time from the demo server\'s Server-Timing header; the steady state adds the roster\'s slow list refetch at its polling rate to what the window saw besides lists; ' +
       '(12) bob invites an email guest through the API, until the roster\'s count says one more; (13) the participants ' +
       'request\'s startTime (fetch() called) minus the navigation entry\'s domContentLoadedEventStart; (14) the mark ' +
-      'rollcall:roster-rows-painted on the page\'s clock (0 = the navigation\'s start, a reload of /rooms/TOKEN with the ' +
-      'API generation remembered), against the participants response\'s responseStart − requestStart plus 150 ms; (9) a click on "Export CSV" with the whole 100,000 shown, until its live region says "Exported …" (the file is handed to the download), long tasks meanwhile. kB = 1,000 bytes, MB = 1,000,000 bytes.',
+      'rollcall:roster-rows-painted on the page\'s clock (0 = the navigation\'s start: from the conversations page to /rooms/TOKEN, signed in, ' +
+      'the roster visited before), against the participants response\'s responseStart − requestStart plus 150 ms; judged in a Chromium of its own ' +
+      'that the bench connects to only before the navigation and after the paint (bench/unobserved.ts: with DevTools attached, Chromium copies every response ' +
+      'body for the Network panel, on the page\'s main thread); (9) a click on "Export CSV" with the whole 100,000 shown, until its live region says "Exported …" (the file is handed to the download), long tasks meanwhile. kB = 1,000 bytes, MB = 1,000,000 bytes.',
   );
 }
 
@@ -1008,6 +1040,8 @@ async function main() {
   const { browser, page, traffic } = await openBrowser(url);
   log(`roster of ${count(WEBINAR_SIZE)}`);
   const small = await measureRoster(browser, page, traffic, url, { token: SEEDED_ROOMS.webinar.token, size: WEBINAR_SIZE }, { jumpSteps: 40, keystrokes: webinarPlan.values });
+  log(`roster of ${count(WEBINAR_SIZE)}: ${UNOBSERVED_RUNS} loads in a browser without DevTools attached`);
+  const unobserved = await unobservedLoads(url, SEEDED_ROOMS.webinar.token, UNOBSERVED_RUNS, cleanups);
   log(`roster of ${count(WEBINAR_SIZE)} open for ${IDLE_WINDOW_MS / 1000} s, then a change made elsewhere`);
   const idle = await measureIdleRoster(page, url, { token: SEEDED_ROOMS.webinar.token, size: WEBINAR_SIZE });
   log(`roster of ${count(HUNDRED_K.size)}`);
@@ -1024,6 +1058,7 @@ async function main() {
     small,
     large,
     idle,
+    unobserved,
     plannedMatches: { small: webinarPlan.matches, large: plan.matches },
     browserVersion: browser.version(),
     totalMs: performance.now() - started,

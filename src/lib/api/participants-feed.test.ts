@@ -100,8 +100,13 @@ class SourceWorker {
   static failing = false;
   /** Until this settles, the worker is still starting (its script loading) and has not said it is ready. */
   static starting: Promise<void> = Promise.resolve();
-  /** The calls that reached the worker: whether each brought its answer along (the page made the request). */
-  static received: { broughtAnswer: boolean }[] = [];
+  /** The latest worker has said it is ready. */
+  static running = false;
+  /**
+   * The calls that reached the worker: lists, and whether each brought its answer along (the page made the
+   * request); and lists the page read itself and gave the worker to remember.
+   */
+  static received: ({ list: { broughtAnswer: boolean } } | { remember: string })[] = [];
   /** Runs as the worker sends an answer, before the page receives it. */
   static onAnswer: (() => void) | null = null;
   onmessage: ((event: { data: SourceMessage }) => void) | null = null;
@@ -113,12 +118,18 @@ class SourceWorker {
 
   constructor() {
     // A worker says it is running once its script has loaded; until then the page makes the requests itself.
-    void SourceWorker.starting.then(() => setTimeout(() => this.onmessage?.({ data: { ready: true } })));
+    void SourceWorker.starting.then(() =>
+      setTimeout(() => {
+        SourceWorker.running = true;
+        this.onmessage?.({ data: { ready: true } });
+      }),
+    );
   }
 
   postMessage(message: SourceCall, transfer: Transferable[] = []) {
     const call = structuredClone(message, { transfer });
-    if (call.type === 'list') SourceWorker.received.push({ broughtAnswer: call.call.response !== undefined });
+    if (call.type === 'list') SourceWorker.received.push({ list: { broughtAnswer: call.call.response !== undefined } });
+    if (call.type === 'remember') SourceWorker.received.push({ remember: call.feed });
     // A cancel reaches a running fetch at once, as it would reach a worker that is waiting on the network.
     if (call.type === 'abort') return this.answer(call);
     setTimeout(() => {
@@ -134,6 +145,7 @@ describe('participants, with a worker', () => {
   /** A page's first list starts the worker: load the modules afresh, as a new page would. */
   async function freshPage() {
     SourceWorker.failing = false;
+    SourceWorker.running = false;
     SourceWorker.onAnswer = null;
     SourceWorker.received = [];
     vi.stubGlobal('Worker', SourceWorker);
@@ -167,7 +179,7 @@ describe('participants, with a worker', () => {
     expect(participantRequests(calls).map((call) => call.headers.get('X-Requested-With'))).toEqual(Array(3).fill('XMLHttpRequest'));
   });
 
-  it('start the first list in the page while the worker is starting, and read it in the worker', async () => {
+  it('make and read the first list in the page while the worker is starting, and give the worker the same list to compare the next one with', async () => {
     let started = () => {};
     SourceWorker.starting = new Promise((resolve) => (started = resolve));
     const roster = { room1: [ann, bob] };
@@ -175,20 +187,41 @@ describe('participants, with a worker', () => {
     try {
       const page = await freshPage();
 
-      // Not waiting for the worker: the request is under way, and its body goes to the worker as it arrives.
+      // Not waiting for the worker: the page asks, reads the answer, and hands the bytes to the worker.
       const first = await page.listParticipants(page.client, 'room1');
       expect(first.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob']);
       expect(participantRequests(calls)).toHaveLength(1);
-      expect(SourceWorker.received).toEqual([{ broughtAnswer: true }]);
+      expect(SourceWorker.received).toEqual([{ remember: expect.stringContaining('/room/room1/participants') }]);
 
-      // Once it runs, the worker makes the requests, and compares with the list it read from the page's answer.
+      // Once it runs, the worker makes the requests, and compares with the list the page read.
       started();
       await vi.waitFor(async () => {
         await page.listParticipants(page.client, 'room1');
-        expect(SourceWorker.received.at(-1)).toEqual({ broughtAnswer: false });
+        expect(SourceWorker.received.at(-1)).toEqual({ list: { broughtAnswer: false } });
       });
       const same = await page.listParticipants(page.client, 'room1');
       expect(same).toBe(first);
+      roster.room1 = [ann, { ...bob, displayName: 'Bobby' }];
+      const next = await page.listParticipants(page.client, 'room1');
+      expect(next.map((participant) => participant.displayName)).toEqual(['Ann', 'Bobby']);
+      expect(next[0]).toBe(first[0]);
+    } finally {
+      SourceWorker.starting = Promise.resolve();
+    }
+  });
+
+  it('hand a first list too long to read in the page to the worker, answer and all', async () => {
+    let started = () => {};
+    SourceWorker.starting = new Promise((resolve) => (started = resolve));
+    // Over 16 MB with few people: long names.
+    const long = Array.from({ length: 17 }, (_, i) => v4Participant({ attendeeId: i + 1, displayName: `${i} ${'x'.repeat(1_000_000)}` }));
+    stubFetch(capabilitiesRoute('v4'), rosterRoute({ room1: long }));
+    try {
+      const page = await freshPage();
+      const listed = page.listParticipants(page.client, 'room1');
+      await vi.waitFor(() => expect(SourceWorker.received).toEqual([{ list: { broughtAnswer: true } }]));
+      started();
+      expect((await listed).map((participant) => participant.displayName.slice(0, 2))).toEqual(long.map((_, i) => `${i} `.slice(0, 2)));
     } finally {
       SourceWorker.starting = Promise.resolve();
     }
@@ -249,13 +282,14 @@ describe('participants, with a worker', () => {
     const page = await freshPage();
     const first = await page.listParticipants(page.client, 'room1');
     expect(first.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob']);
+    await vi.waitFor(() => expect(SourceWorker.running).toBe(true));
 
     SourceWorker.failing = true;
     roster.room1 = [ann, bob, cid];
     const next = await page.listParticipants(page.client, 'room1');
 
     expect(next.map((participant) => participant.displayName)).toEqual(['Ann', 'Bob', 'Cid']);
-    // The worker's first list, then the page's own request (this broken worker made none).
+    // The page's first list, then the page's own request (this broken worker made none).
     expect(participantRequests(calls)).toHaveLength(2);
     // From then on the page reads the lists itself, and still keeps unchanged objects.
     expect(await page.listParticipants(page.client, 'room1')).toBe(next);

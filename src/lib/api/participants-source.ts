@@ -2,7 +2,9 @@
  * The one owner of participant lists: it fetches a conversation's list, decodes and adapts it, and compares it
  * with the list it read before for the same feed. It runs in a worker (./participants.worker.ts): a
  * 100,000-person roster is a 50 MB body, whose parsing and comparing would block the page for half a second on
- * every refetch. Where there is no worker (tests, a worker that failed) it runs in the page, unchanged.
+ * every refetch. Where there is no worker (tests, a worker that failed) it runs in the page, unchanged. A feed's
+ * first list, when the page asked for it itself, the page may read (`readReceived`) and give the worker to
+ * remember: there is nothing to compare it with, and the page has it sooner.
  *
  * What it remembers of a feed is what it needs to compare: each participant's data as JSON text, by key.
  * The page holds the participants themselves, in a replica that only this source's answers change, applied in
@@ -70,6 +72,40 @@ function fingerprintsOf(participants: readonly Participant[]): Fingerprints {
   return fingerprints;
 }
 
+function decodeBody(body: ArrayBuffer): string {
+  return new TextDecoder().decode(body);
+}
+
+/**
+ * The participants in a 2xx answer's body, or the answer to give instead when it holds none. Throws on data the
+ * adapters cannot take.
+ */
+function participantsIn(generation: TalkApiVersion, status: number, body: string): Participant[] | SourceAnswer {
+  const parsed = parseJson(body);
+  if (!isOcsEnvelope(parsed) || !Array.isArray(parsed.ocs.data)) {
+    // Only a small object is worth sending back (for its message); a 50 MB array is not.
+    return { kind: 'unreadable', status, parsed: isOcsEnvelope(parsed) ? null : parsed };
+  }
+  return generation === 'v4'
+    ? participantsFromV4(parsed.ocs.data as V4Participant[])
+    : participantsFromV1(parsed.ocs.data as V1Participant[]);
+}
+
+/**
+ * A whole answer read where it was received (the page, for a feed's first list): a list is the whole feed, as
+ * a source would answer a feed it does not know yet.
+ */
+export function readReceived(generation: TalkApiVersion, { status, statusText, body }: ReceivedResponse): SourceAnswer {
+  try {
+    const text = decodeBody(body);
+    if (status < 200 || status > 299) return { kind: 'failed', status, statusText, text };
+    const found = participantsIn(generation, status, text);
+    return Array.isArray(found) ? { kind: 'list', participants: found, forgotten: [] } : found;
+  } catch (error) {
+    return { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 class ParticipantsSource {
   /** A feed's last list: as it was sent, until the next one is compared with it; then only its fingerprints. */
   private readonly feeds = new Map<string, Fingerprints | Participant[]>();
@@ -88,7 +124,7 @@ class ParticipantsSource {
       let statusText: string;
       if (received) {
         ({ status, statusText } = received);
-        text = new TextDecoder().decode(received.body);
+        text = decodeBody(received.body);
       } else {
         const response = await fetch(request.url, { ...request.init, signal });
         ({ status, statusText } = response);
@@ -113,15 +149,9 @@ class ParticipantsSource {
 
   /** Decodes an answer's body and moves the feed on to it. */
   private read(feed: string, generation: TalkApiVersion, status: number, body: string): SourceAnswer {
-    const parsed = parseJson(body);
-    if (!isOcsEnvelope(parsed) || !Array.isArray(parsed.ocs.data)) {
-      // Only a small object is worth sending back (for its message); a 50 MB array is not.
-      return { kind: 'unreadable', status, parsed: isOcsEnvelope(parsed) ? null : parsed };
-    }
-    const participants =
-      generation === 'v4'
-        ? participantsFromV4(parsed.ocs.data as V4Participant[])
-        : participantsFromV1(parsed.ocs.data as V1Participant[]);
+    const found = participantsIn(generation, status, body);
+    if (!Array.isArray(found)) return found;
+    const participants = found;
 
     const kept = this.feeds.get(feed);
     // Most recently listed last, for forgetting the least recent.
@@ -141,6 +171,17 @@ class ParticipantsSource {
     return { kind: 'changes', changed, removed };
   }
 
+  /**
+   * Takes `participants` as the feed's list, as if it had answered them: the page read the feed's first list
+   * itself (the same bytes, with the same code), and the next list is compared with that one.
+   */
+  remember(feed: string, participants: Participant[]): void {
+    this.feeds.delete(feed);
+    this.feeds.set(feed, participants);
+    // The page still holds what is forgotten here: harmless, as the next list of such a feed is sent whole.
+    this.forgetBeyond(FEEDS_KEPT);
+  }
+
   private forgetBeyond(count: number): string[] {
     const forgotten: string[] = [];
     for (const feed of this.feeds.keys()) {
@@ -153,7 +194,11 @@ class ParticipantsSource {
 }
 
 /** What the page asks a worker running the source. */
-export type SourceCall = { type: 'list'; id: number; call: ListCall } | { type: 'abort'; id: number };
+export type SourceCall =
+  | { type: 'list'; id: number; call: ListCall }
+  | { type: 'abort'; id: number }
+  /** The page read a feed's list itself (`readReceived`): here are the same bytes, to compare the next list with. */
+  | { type: 'remember'; feed: string; generation: TalkApiVersion; body: ArrayBuffer };
 
 /** What such a worker sends back: each list call's answer, once; and first of all that it is running. */
 export type SourceMessage = { id: number; answer: SourceAnswer } | { ready: true };
@@ -165,6 +210,11 @@ export function answerSourceCalls(post: (message: { id: number; answer: SourceAn
   return (message) => {
     if (message.type === 'abort') {
       running.get(message.id)?.abort();
+      return;
+    }
+    if (message.type === 'remember') {
+      const answer = readReceived(message.generation, { status: 200, statusText: 'OK', body: message.body });
+      if (answer.kind === 'list') source.remember(message.feed, answer.participants);
       return;
     }
     const controller = new AbortController();
