@@ -121,12 +121,14 @@ function AddParticipantsForm({
 
   const suggestions = useMemo(() => {
     const found = term === '' ? [] : (suggestionsQuery.data ?? []);
-    // Anyone can be invited by email address, even when the server's search does not offer it.
+    // Anyone can be invited by email address, even when the server's search does not offer it. The address comes
+    // first, before and after the server's answer: an option that moved as the answer came (the previous search's
+    // results still above it) lost the click that was meant for it.
     const typed = search.trim();
-    if (isEmailAddress(typed) && !found.some((item) => item.source === 'emails' && item.id === typed)) {
-      return [...found, { id: typed, label: typed, source: 'emails' as const, detail: t('roster.add.inviteByEmail') }];
-    }
-    return found;
+    if (!isEmailAddress(typed)) return found;
+    const isTyped = (item: ParticipantSuggestion) => item.source === 'emails' && item.id === typed;
+    const offered = found.find(isTyped) ?? { id: typed, label: typed, source: 'emails' as const, detail: t('roster.add.inviteByEmail') };
+    return [offered, ...found.filter((item) => !isTyped(item))];
   }, [term, suggestionsQuery.data, search, t]);
 
   const known = useMemo(() => {

@@ -452,6 +452,27 @@ describe('Add participants', () => {
     expect(await screen.findByText('6 participants')).toBeInTheDocument();
   });
 
+  it('offers a typed address first, in the same place before and after the server has answered the search', async () => {
+    const server = demoServer();
+    await renderRoster('designteam', 'alice');
+    const { user, dialog } = await openDialog('5 participants');
+    const combobox = within(dialog).getByRole('combobox');
+    await user.type(combobox, 'dave');
+    await screen.findByRole('option', { name: /Dave/ });
+
+    const search = server.hold({ path: /autocomplete/ });
+    await user.paste('@example.org');
+    const offered = await screen.findByRole('option', { name: /dave@example.org/ });
+    // The previous search's results are still shown while the address's is under way: the address comes first.
+    expect(screen.getAllByRole('option')[0]).toBe(offered);
+    expect(screen.getByRole('option', { name: /Dave/ })).toBeInTheDocument();
+
+    await search.arrived;
+    search.release();
+    await vi.waitFor(() => expect(screen.getByRole('listbox')).not.toHaveAttribute('aria-busy', 'true'));
+    expect(screen.getAllByRole('option')[0]).toBe(offered);
+  });
+
   it('invites an email address and says when that made the conversation public', async () => {
     const server = demoServer();
     const onConversationChanged = vi.fn();
