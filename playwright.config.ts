@@ -23,14 +23,21 @@ if (!dataDir) {
 
 export default defineConfig({
   testDir: 'e2e',
-  // The specs share one seeded server; running them one at a time keeps what each one sees predictable.
-  workers: 1,
+  // Each project has a seeded server of its own, which its specs share: within a project they run one at a time
+  // (the project's `workers: 1` below), which keeps what each one sees predictable. The two projects touch nothing
+  // in common, so they run side by side: most of a journey's time is spent waiting (for a page's next poll, a
+  // keep-alive, a second person), which the other project's journeys can use.
+  workers: servers.length,
   // Journeys with a second person wait for pages that poll (the lobby lifting, a let-in guest): up to ~15 s each
   // by design. Playwright's 30 s per test left too little room for that on a loaded 2-core machine.
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
-  projects: servers.map(({ talkApi, port }) => ({ name: `talk-${talkApi}`, use: { baseURL: baseURLOf(port) } })),
+  projects: servers.map(({ talkApi, port }) => ({
+    name: `talk-${talkApi}`,
+    use: { baseURL: baseURLOf(port) },
+    workers: 1,
+  })),
   use: {
     // The UI contract is English; a journey in another language says so (e2e/german.spec.ts).
     locale: 'en-US',

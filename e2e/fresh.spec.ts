@@ -3,10 +3,14 @@ import { DEMO_PASSWORD, expect, openRoster, rosterOf, signIn, test, uniqueName, 
 
 /**
  * What someone else changes reaches an open page without a reload: the conversation polls every 10 s, the list
- * every 15 s (src/features/rooms/queries.ts). The waits below leave room for one poll and a loaded machine.
+ * every 15 s (src/features/rooms/queries.ts). The page's clock is installed before it loads, and the test moves
+ * it on by one such interval instead of waiting for it: the poll is then due, and runs, at once. A page that did
+ * not poll (or polled less often) would still never show the change.
  */
-const ONE_ROOM_POLL = 15_000;
-const ONE_LIST_POLL = 25_000;
+const ROOM_POLL_MS = 10_000;
+const LIST_POLL_MS = 15_000;
+/** What follows the poll: a request and a render, on a loaded machine. */
+const AFTER_THE_POLL = { timeout: 10_000 };
 
 const TALK = '/ocs/v2.php/apps/spreed/api';
 
@@ -62,6 +66,7 @@ test.describe('current without reloads', () => {
     const bob = await bobAt(baseURL, talkApi, conversation.token);
     await bob.promote('alice');
 
+    await page.clock.install();
     await openRoster(page, 'alice', conversation);
     const lobby = page.getByRole('switch', { name: 'Lobby' });
     await expect(lobby).toBeEnabled();
@@ -72,7 +77,8 @@ test.describe('current without reloads', () => {
     await bob.demote('alice');
     await bob.dispose();
 
-    await expect(lobby).toBeDisabled({ timeout: ONE_ROOM_POLL });
+    await page.clock.fastForward(ROOM_POLL_MS);
+    await expect(lobby).toBeDisabled(AFTER_THE_POLL);
     await expect(lobby).toBeChecked();
     await expect(page.getByText('Only moderators can change the lobby.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add participants' })).toHaveCount(0);
@@ -80,6 +86,7 @@ test.describe('current without reloads', () => {
   });
 
   test('a conversation Alice is added to appears in her list', async ({ page, seedAs }) => {
+    await page.clock.install();
     await signIn(page, 'alice');
     const name = uniqueName('Added while looking');
     await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
@@ -87,13 +94,15 @@ test.describe('current without reloads', () => {
     const conversation = await seedAs('bob').createConversation({ name });
     await seedAs('bob').addParticipant(conversation.token, 'alice');
 
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible({ timeout: ONE_LIST_POLL });
+    await page.clock.fastForward(LIST_POLL_MS);
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible(AFTER_THE_POLL);
   });
 
   test('while the server cannot be reached the page says its data may be out of date', async ({ page, seedAs }) => {
     const alice = seedAs('alice');
     const conversation = await alice.createConversation({ name: uniqueName('Outage') });
     await alice.addParticipant(conversation.token, 'bob');
+    await page.clock.install();
     const roster = await openRoster(page, 'alice', conversation);
     const presence = roster.row('Bob').getByText(/^(Online|Offline)$/);
     await expect(presence).toBeVisible();
@@ -103,14 +112,17 @@ test.describe('current without reloads', () => {
     // The server goes away: every API request fails as a lost connection does.
     await page.route('**/ocs/**', (route) => route.abort('internetdisconnected'));
 
-    await expect(outOfDate).toBeVisible({ timeout: ONE_ROOM_POLL });
+    await page.clock.fastForward(ROOM_POLL_MS);
+    await expect(outOfDate).toBeVisible(AFTER_THE_POLL);
     // What is known stays on screen, but no row claims to know who is online.
     await expect(roster.row('Bob')).toBeVisible();
     await expect(presence).toBeHidden();
 
     await page.unroute('**/ocs/**');
 
-    await expect(outOfDate).toHaveCount(0, { timeout: ONE_ROOM_POLL });
+    // The next poll (or a retry of the failed one, which comes sooner) finds the server back.
+    await page.clock.fastForward(ROOM_POLL_MS);
+    await expect(outOfDate).toHaveCount(0, AFTER_THE_POLL);
     await expect(presence).toBeVisible();
     await expect(rosterOf(page).list).toBeVisible();
   });
