@@ -177,9 +177,9 @@ class InPageLink extends SourceLink {
 
 /**
  * The largest first list the page reads itself (about 30,000 people) rather than hands to the worker. The worker
- * would read it off the main thread, but the page then waits for its participants to be copied over, and the
- * two hand-overs cost a 10,000-person list more than reading it here (~40 against ~30 ms, measured on a 2-core
- * machine). A larger list would freeze the page for longer than its first paint gains.
+ * would read it off the main thread, but the page then waits for the body to reach the worker and for the
+ * participants to be copied back, which for a first paint costs more than reading the list here. A larger list
+ * would freeze the page for longer than its first paint gains.
  */
 const READ_IN_PAGE_MAX_BYTES = 16 * 1024 * 1024;
 
@@ -212,8 +212,9 @@ class WorkerLink extends SourceLink {
     const request = { ...call.request, url: new URL(call.request.url, location.href).href };
     const prepared: ListCall = { ...call, request };
     // A worker takes a while to start (a thread, its script): the first list of a page load would wait for it.
-    // The page makes that request at once and hands the whole answer over; parsing and comparing stay in the
-    // worker. The app's first list may have been asked for before the app ran (./early-participants.ts).
+    // The page makes that request at once and reads the whole answer: a first list here, a later one (to be
+    // compared) in the worker. The app's first list may have been asked for before the app ran
+    // (./early-participants.ts).
     const early = takeEarlyParticipantsResponse(request);
     if (!early && this.ready) {
       this.worker.postMessage({ type: 'list', id, call: prepared } satisfies SourceCall);
