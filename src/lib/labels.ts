@@ -19,9 +19,14 @@ const CONVERSATION_TYPE_LABELS: Record<ConversationType, MessageKey> = {
   'note-to-self': 'labels.type.noteToSelf',
 };
 
+/** The message of a role, for callers that keep translated words themselves (the roster's rows). */
+export function roleLabelKey(role: ParticipantRole): MessageKey {
+  return ROLE_LABELS[role];
+}
+
 /** In the current language: call it while rendering (or in a memo keyed by the language). */
 export function roleLabel(role: ParticipantRole): string {
-  return translate(ROLE_LABELS[role]);
+  return translate(roleLabelKey(role));
 }
 
 export function conversationTypeLabel(type: ConversationType): string {

@@ -4,7 +4,7 @@
  */
 import { isBannable, isParticipantAddressable, Permission, type Participant, type ParticipantRole } from '../../lib/api';
 import { currentLocale, messageGetters, translate, type MessageKey } from '../../lib/i18n';
-import { roleLabel } from '../../lib/labels';
+import { roleLabelKey } from '../../lib/labels';
 import { PERMISSION_ACTION_LABEL_KEYS, permissionActions, type PermissionAction, type PermissionsViewer } from './permission-actions';
 
 /** One line of the roster. Built once per participant object (see `toRosterRow`). */
@@ -132,15 +132,13 @@ const STATUS_LABELS: Partial<Record<string, MessageKey>> = {
  * The words rows share (roles, kinds, statuses, "Guest"), translated once per language and kept: asking the
  * catalogue for each of 10,000 rows took ~25 ms of a webinar's first paint. Cleared with the row cache.
  */
-let sharedWords = new Map<string, string>();
+let sharedWords = new Map<MessageKey, string>();
 
-function sharedWord(name: string, translated: () => string): string {
-  let word = sharedWords.get(name);
-  if (word === undefined) sharedWords.set(name, (word = translated()));
+function sharedMessage(key: MessageKey): string {
+  let word = sharedWords.get(key);
+  if (word === undefined) sharedWords.set(key, (word = translate(key)));
   return word;
 }
-
-const sharedMessage = (key: MessageKey) => sharedWord(key, () => translate(key));
 
 function avatarUrl(actorId: string): string {
   return `/index.php/avatar/${encodeURIComponent(actorId)}/64`;
@@ -209,7 +207,7 @@ function buildRow(participant: Participant): RosterRow {
     key: participant.key,
     participant,
     name,
-    roleLabel: sharedWord(`role:${participant.role}`, () => roleLabel(participant.role)),
+    roleLabel: sharedMessage(roleLabelKey(participant.role)),
     kindLabel: kindLabelOf(participant.kind),
     isModerator,
     isGuest,
