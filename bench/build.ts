@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { inlineScriptsIn } from '../server/http/security-headers';
 
 export interface Chunk {
   file: string;
@@ -76,7 +77,7 @@ export function buildApp(root: string, outDir: string, timeoutMs: number, { mini
   const allJs = listFiles(outDir).filter((file) => file.endsWith('.js'));
   const initial = [...initialFiles].filter((file) => file.endsWith('.js')).sort().map(weigh);
   // Scripts written into the page itself are initial JavaScript too.
-  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n');
+  const inlineScripts = inlineScriptsIn(html).join('\n');
   if (inlineScripts.trim() !== '') {
     const content = Buffer.from(inlineScripts);
     initial.push({ file: 'index.html (inline script)', bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length });

@@ -53,8 +53,13 @@ const APP_ROUTE = /^\/(?:login|rooms\/[^/]+|call\/[^/]+)?\/?$/;
  * name such as a missing asset): those get a plain 404.
  */
 function isPageLike(pathname: string): boolean {
-  if (pathname.startsWith('/ocs/') || pathname === '/ocs' || /\.php(?:\/|$)/.test(pathname)) return false;
+  if (isNextcloudPath(pathname)) return false;
   return !(pathname.split('/').at(-1) ?? '').includes('.');
+}
+
+/** What a Nextcloud answers (or would): `/ocs/…` and any `.php`, never one of the app's own files or pages. */
+function isNextcloudPath(pathname: string): boolean {
+  return pathname.startsWith('/ocs/') || pathname === '/ocs' || /\.php(?:\/|$)/.test(pathname);
 }
 
 const PAGE_METHODS = 'GET, HEAD';
@@ -85,7 +90,7 @@ function serveApp(app: Hono, distDir: string) {
   // The app is built before the server starts (npm start); tests and proxy checks may run without it.
   app.use('/*', async (c, next) => {
     await next();
-    if (/^\/(ocs|index\.php|remote\.php)\//.test(c.req.path) || c.res.headers.has('Cache-Control')) return;
+    if (isNextcloudPath(c.req.path) || c.res.headers.has('Cache-Control')) return;
     // Built files are named after their content, so a name never gets other content: kept for a year. The page
     // and the few files with fixed names are checked with the server each time (a 304 when unchanged).
     const immutable = c.req.path.startsWith('/assets/') && c.res.status === 200;

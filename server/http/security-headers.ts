@@ -45,14 +45,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 const answeredByUpstream = new WeakSet<Context>();
 const inlineScriptsOf = new WeakMap<Context, readonly string[]>();
 
-/** The CSP sources of the inline scripts in `html`: the hash of each one's text, exactly as written. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes: string[] = [];
+/** The text of each inline script in `html` (a `<script>` without `src`), exactly as written. */
+export function inlineScriptsIn(html: string): string[] {
+  const scripts: string[] = [];
   for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc\s*=/i.test(attributes!)) continue;
-    hashes.push(`'sha256-${createHash('sha256').update(text!, 'utf8').digest('base64')}'`);
+    if (!/\bsrc\s*=/i.test(attributes!)) scripts.push(text!);
   }
-  return hashes;
+  return scripts;
+}
+
+/** The CSP sources of the inline scripts in `html`: the hash of each one's text. */
+export function inlineScriptHashes(html: string): string[] {
+  return inlineScriptsIn(html).map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
 }
 
 /**
