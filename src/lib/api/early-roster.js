@@ -5,8 +5,8 @@
  *
  * It makes exactly the request the app will make (src/lib/api/early-participants.ts adopts it only when address
  * and credentials are the same, and cancels it otherwise; src/lib/api/early-participants.test.ts checks the two
- * agree), and only when the app will make it: someone is signed in, the Talk API generation is remembered, and a
- * worker will read the list.
+ * agree), and only when the app will take its answer: someone is signed in, the Talk API generation is
+ * remembered, and there are workers (the app adopts an early answer only where it has its participants worker).
  */
 (function () {
   'use strict';

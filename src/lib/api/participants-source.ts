@@ -72,6 +72,8 @@ function fingerprintsOf(participants: readonly Participant[]): Fingerprints {
   return fingerprints;
 }
 
+const isSuccess = (status: number) => status >= 200 && status <= 299;
+
 function decodeBody(body: ArrayBuffer): string {
   return new TextDecoder().decode(body);
 }
@@ -98,7 +100,7 @@ function participantsIn(generation: TalkApiVersion, status: number, body: string
 export function readReceived(generation: TalkApiVersion, { status, statusText, body }: ReceivedResponse): SourceAnswer {
   try {
     const text = decodeBody(body);
-    if (status < 200 || status > 299) return { kind: 'failed', status, statusText, text };
+    if (!isSuccess(status)) return { kind: 'failed', status, statusText, text };
     const found = participantsIn(generation, status, text);
     return Array.isArray(found) ? { kind: 'list', participants: found, forgotten: [] } : found;
   } catch (error) {
@@ -130,7 +132,7 @@ class ParticipantsSource {
         ({ status, statusText } = response);
         text = await response.text();
       }
-      if (status < 200 || status > 299) return this.answer(id, { kind: 'failed', status, statusText, text });
+      if (!isSuccess(status)) return this.answer(id, { kind: 'failed', status, statusText, text });
     } catch (error) {
       if (signal.aborted) return this.answer(id, { kind: 'aborted' });
       return this.answer(id, { kind: 'network', message: error instanceof Error ? error.message : String(error) });
