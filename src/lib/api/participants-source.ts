@@ -66,6 +66,17 @@ export const FEEDS_KEPT = 8;
 /** Each participant's data as JSON text, by key: enough to tell who changed, in less heap than the objects. */
 type Fingerprints = Map<string, string>;
 
+/**
+ * A first list the page read itself, kept as the bytes it came in until the next list is compared with it.
+ * Reading it on arrival would keep the worker busy for as long as the page (~130 ms for 10,000 people) exactly
+ * while the page paints its first rows, on a machine that may have two cores; nothing needs it before the next
+ * list, and the bytes are the smallest form of it.
+ */
+interface UnreadList {
+  generation: TalkApiVersion;
+  body: ArrayBuffer;
+}
+
 function fingerprintsOf(participants: readonly Participant[]): Fingerprints {
   const fingerprints: Fingerprints = new Map();
   for (const participant of participants) fingerprints.set(participant.key, JSON.stringify(participant));
@@ -109,8 +120,11 @@ export function readReceived(generation: TalkApiVersion, { status, statusText, b
 }
 
 class ParticipantsSource {
-  /** A feed's last list: as it was sent, until the next one is compared with it; then only its fingerprints. */
-  private readonly feeds = new Map<string, Fingerprints | Participant[]>();
+  /**
+   * A feed's last list: as it was sent (or as the page received it), until the next one is compared with it;
+   * then only its fingerprints.
+   */
+  private readonly feeds = new Map<string, Fingerprints | Participant[] | UnreadList>();
 
   /**
    * @param answer receives each call's answer. A list or changes reach it in the same synchronous step that
@@ -155,7 +169,7 @@ class ParticipantsSource {
     if (!Array.isArray(found)) return found;
     const participants = found;
 
-    const kept = this.feeds.get(feed);
+    const kept = this.keptList(feed);
     // Most recently listed last, for forgetting the least recent.
     this.feeds.delete(feed);
     if (!kept) {
@@ -174,14 +188,23 @@ class ParticipantsSource {
   }
 
   /**
-   * Takes `participants` as the feed's list, as if it had answered them: the page read the feed's first list
-   * itself (the same bytes, with the same code), and the next list is compared with that one.
+   * Takes `body` as the feed's list, as if it had answered it: the page read the feed's first list itself from
+   * these bytes, and the next list is compared with them, read then with the same code (`keptList`).
    */
-  remember(feed: string, participants: Participant[]): void {
+  remember(feed: string, generation: TalkApiVersion, body: ArrayBuffer): void {
     this.feeds.delete(feed);
-    this.feeds.set(feed, participants);
+    this.feeds.set(feed, { generation, body });
     // The page still holds what is forgotten here: harmless, as the next list of such a feed is sent whole.
     this.forgetBeyond(FEEDS_KEPT);
+  }
+
+  /** What the feed's next list is compared with, read now if the page handed it over unread. */
+  private keptList(feed: string): Fingerprints | Participant[] | undefined {
+    const kept = this.feeds.get(feed);
+    if (!kept || kept instanceof Map || Array.isArray(kept)) return kept;
+    const answer = readReceived(kept.generation, { status: 200, statusText: 'OK', body: kept.body });
+    // The page read these same bytes into a list; should they not read now, the next list goes out whole.
+    return answer.kind === 'list' ? answer.participants : undefined;
   }
 
   private forgetBeyond(count: number): string[] {
@@ -215,8 +238,7 @@ export function answerSourceCalls(post: (message: { id: number; answer: SourceAn
       return;
     }
     if (message.type === 'remember') {
-      const answer = readReceived(message.generation, { status: 200, statusText: 'OK', body: message.body });
-      if (answer.kind === 'list') source.remember(message.feed, answer.participants);
+      source.remember(message.feed, message.generation, message.body);
       return;
     }
     const controller = new AbortController();
