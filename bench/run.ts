@@ -56,6 +56,11 @@ const PARTICIPANTS_PATH = (token: string) => `/ocs/v2.php/apps/spreed/api/v4/roo
 const LONG_TASK_MS = 50;
 /** Figure 14: loads of the 10,000 roster in a browser without DevTools attached (./unobserved.ts). */
 const UNOBSERVED_RUNS = 5;
+/**
+ * Figure 14's floor: a page with no app that makes the same request, reads it as the app does and shows twenty
+ * names (./floor/floor.js). What the app takes beyond it is its own.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
 
 // ---- lifetime ----------------------------------------------------------------------------------
 
@@ -623,13 +628,15 @@ function report(input: {
   idle: IdleRun;
   /** Figure 14's loads of the 10,000 roster in a browser without DevTools attached (./unobserved.ts). */
   unobserved: UnobservedLoad[];
+  /** The same list loaded by the floor page, alike. */
+  floor: UnobservedLoad[];
   /** Rows each planned keystroke should leave on screen, per roster. */
   plannedMatches: { small: number[]; large: number[] };
   browserVersion: string;
   totalMs: number;
   loadBefore: number;
 }) {
-  const { build, server, small, large, idle, unobserved } = input;
+  const { build, server, small, large, idle, unobserved, floor } = input;
   const lines: Line[] = [];
 
   for (const [run, limit] of [
@@ -659,17 +666,31 @@ function report(input: {
   }
   // The server's own time: from the request sent to its first byte back (no Server-Timing from the demo server).
   const serverTimeOf = (load: { requestStart: number; responseStart: number }) => load.responseStart - load.requestStart;
+  // Judged on the median of what each load took beyond its own server time.
+  const typicalLoad = (loads: UnobservedLoad[]) => {
+    const beyonds = loads.map((load) => load.painted - serverTimeOf(load));
+    const beyond = median(beyonds);
+    const typical = beyonds.indexOf(beyond);
+    return { beyond, load: loads[typical === -1 ? 0 : typical]! };
+  };
   if (unobserved.length > 0) {
-    // Judged on the median of what each load took beyond its own server time.
-    const beyond = median(unobserved.map((load) => load.painted - serverTimeOf(load)));
-    const typical = unobserved.map((load) => load.painted - serverTimeOf(load)).indexOf(beyond);
-    const load = unobserved[typical === -1 ? 0 : typical]!;
+    const { beyond, load } = typicalLoad(unobserved);
     lines.push({
       figure: `14. Navigation → first rows, ${count(small.size)} (no DevTools attached, median of ${unobserved.length})`,
       measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))})`,
       cpu: '—',
       target: '≤ server + 150 ms',
       verdict: beyond <= 150 ? 'ok' : 'OVER TARGET',
+    });
+  }
+  if (floor.length > 0) {
+    const { beyond, load } = typicalLoad(floor);
+    lines.push({
+      figure: `14. The same, a page without the app: fetch, parse, 20 names (the floor, median of ${floor.length})`,
+      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))})`,
+      cpu: '—',
+      target: '(no target: what the browser alone takes)',
+      verdict: 'info',
     });
   }
   for (const run of [small, large]) {
@@ -893,10 +914,14 @@ function report(input: {
   }
 
   console.log('\nDetails');
-  if (unobserved.length > 0) {
+  for (const [loads, what] of [
+    [unobserved, `${count(small.size)} roster loads without DevTools`],
+    [floor, `loads of the same list by the floor page`],
+  ] as const) {
+    if (loads.length === 0) continue;
     console.log(
-      `- ${count(small.size)} roster loads without DevTools (from the navigation's start): ` +
-        unobserved
+      `- ${what} (from the navigation's start): ` +
+        loads
           .map(
             (load) =>
               `DOMContentLoaded ${ms(load.domContentLoaded)}, asked ${ms(load.startTime)}, first byte ${ms(load.responseStart)} (server ${ms(serverTimeOf(load))}), ` +
@@ -1028,6 +1053,9 @@ async function main() {
   const people = insertHundredKRoom(db);
   const plan = planKeystrokes(people);
   const webinarPlan = planKeystrokes(peopleOf(db, SEEDED_ROOMS.webinar.token));
+  // The floor page is the bench's, served beside the app only in the bench's own build.
+  fs.copyFileSync(path.join(ROOT, 'bench', 'floor', 'floor.html'), path.join(build.outDir, FLOOR_PAGE));
+  fs.copyFileSync(path.join(ROOT, 'bench', 'floor', 'floor.js'), path.join(build.outDir, 'bench-floor.js'));
   const url = await startServer(dataDir, build.outDir);
 
   log('timing the server');
@@ -1041,7 +1069,9 @@ async function main() {
   log(`roster of ${count(WEBINAR_SIZE)}`);
   const small = await measureRoster(browser, page, traffic, url, { token: SEEDED_ROOMS.webinar.token, size: WEBINAR_SIZE }, { jumpSteps: 40, keystrokes: webinarPlan.values });
   log(`roster of ${count(WEBINAR_SIZE)}: ${UNOBSERVED_RUNS} loads in a browser without DevTools attached`);
-  const unobserved = await unobservedLoads(url, SEEDED_ROOMS.webinar.token, UNOBSERVED_RUNS, cleanups);
+  const unobserved = await unobservedLoads(url, `/rooms/${SEEDED_ROOMS.webinar.token}`, UNOBSERVED_RUNS, cleanups);
+  log(`the same list: ${UNOBSERVED_RUNS} loads of a page without the app (the floor), without DevTools`);
+  const floor = await unobservedLoads(url, `/${FLOOR_PAGE}?room=${SEEDED_ROOMS.webinar.token}`, UNOBSERVED_RUNS, cleanups);
   log(`roster of ${count(WEBINAR_SIZE)} open for ${IDLE_WINDOW_MS / 1000} s, then a change made elsewhere`);
   const idle = await measureIdleRoster(page, url, { token: SEEDED_ROOMS.webinar.token, size: WEBINAR_SIZE });
   log(`roster of ${count(HUNDRED_K.size)}`);
@@ -1059,6 +1089,7 @@ async function main() {
     large,
     idle,
     unobserved,
+    floor,
     plannedMatches: { small: webinarPlan.matches, large: plan.matches },
     browserVersion: browser.version(),
     totalMs: performance.now() - started,

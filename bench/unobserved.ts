@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
-/** One load of /rooms/TOKEN, on the page's clock (0 = the navigation's start). */
+/** One page load, on the page's clock (0 = the navigation's start). */
 export interface UnobservedLoad {
   domContentLoaded: number;
   /** The participants request: fetch() called, sent, first byte, last byte. */
@@ -72,12 +72,13 @@ async function attach(endpoint: string): Promise<{ browser: Browser; page: Page 
 const painted = () => performance.getEntriesByName('rollcall:roster-rows-painted', 'mark').length > 0;
 
 /**
- * `runs` loads of the conversation `token`, each from the conversations page, by alice signed in through the
- * form, with the roster visited once before (as the bench's own browser has).
+ * `runs` loads of `pagePath` (a conversation, `/rooms/TOKEN`, or the bench's floor page), each from the
+ * conversations page, by alice signed in through the form, with the page visited once before (as the bench's
+ * own browser has).
  */
 export async function unobservedLoads(
   base: string,
-  token: string,
+  pagePath: string,
   runs: number,
   cleanups: (() => unknown)[],
 ): Promise<UnobservedLoad[]> {
@@ -92,7 +93,7 @@ export async function unobservedLoads(
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-  await page.goto(`${base}/rooms/${token}`);
+  await page.goto(`${base}${pagePath}`);
   await page.evaluate(DEFINE_NAME_HELPER);
   await page.waitForFunction(painted, undefined, { timeout: 60_000, polling: 100 });
 
@@ -101,7 +102,7 @@ export async function unobservedLoads(
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Conversations' }).waitFor();
     await page.evaluate(DEFINE_NAME_HELPER);
-    await page.evaluate(([address, delay]) => void setTimeout(() => location.assign(address), delay), [`${base}/rooms/${token}`, NAVIGATE_AFTER_MS] as const);
+    await page.evaluate(([address, delay]) => void setTimeout(() => location.assign(address), delay), [`${base}${pagePath}`, NAVIGATE_AFTER_MS] as const);
     // Disconnecting detaches DevTools from the page; the browser goes on.
     await browser.close();
     await new Promise((resolve) => setTimeout(resolve, NAVIGATE_AFTER_MS + ALONE_MS));
