@@ -155,6 +155,16 @@ const migrations: string[] = [
     sealed_app_password TEXT
   );
   `,
+  `
+  -- The conversations a browser session joined and has not left: Talk keeps, in the browser's Nextcloud session,
+  -- the Talk session it joined each conversation with. A signaling pull for a conversation it holds none for is
+  -- 404; one whose Talk session has since ended (removed, timed out, replaced) is 409.
+  CREATE TABLE browser_rooms (
+    browser_session TEXT NOT NULL,
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    PRIMARY KEY (browser_session, room_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function openDatabase(file: string): Db {

@@ -360,6 +360,22 @@ export class TalkRepository {
   }
 
   deleteBrowserSessionsBefore(createdBefore: number): number {
+    this.db
+      .prepare('DELETE FROM browser_rooms WHERE browser_session IN (SELECT id FROM browser_sessions WHERE created_at < ?)')
+      .run(createdBefore);
     return this.db.prepare('DELETE FROM browser_sessions WHERE created_at < ?').run(createdBefore).changes;
+  }
+
+  /** This browser session joined the room (and has not left it since). */
+  rememberJoin(browserSession: string, roomId: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO browser_rooms (browser_session, room_id) VALUES (?, ?)').run(browserSession, roomId);
+  }
+
+  forgetJoin(browserSession: string, roomId: number): void {
+    this.db.prepare('DELETE FROM browser_rooms WHERE browser_session = ? AND room_id = ?').run(browserSession, roomId);
+  }
+
+  joinedFrom(browserSession: string, roomId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM browser_rooms WHERE browser_session = ? AND room_id = ?').get(browserSession, roomId) !== undefined;
   }
 }

@@ -220,6 +220,7 @@ export function registerTalkRoutes(
     });
 
     route('delete', '/room/:token/participants/active', ({ c, identity, token }) => {
+      store.transaction(() => store.forgetJoin(token, identity));
       store.transaction(() => store.leave(token, identity));
       return ocs(c, generation === 'v1' ? [] : null);
     });

@@ -78,6 +78,22 @@ describe('GET /api/v3/signaling/{token}', () => {
     expect(res.data).toEqual([{ type: 'usersInRoom', data: [] }]);
   });
 
+  it('404 for a browser that joined only another conversation, and for one that left this one, as Talk keeps sessions per conversation', async () => {
+    // alice is in both conversations, with no session in officehours from this browser.
+    const alice = Client.as(server(), 'alice');
+    expectEnvelope(await alice.ocs('POST', v4('/room/designteam/participants/active')), 200);
+    expectEnvelope(await alice.ocs('GET', signaling('officehours')), 404);
+
+    expectEnvelope(await alice.ocs('POST', v4('/room/officehours/participants/active')), 200);
+    expectEnvelope(await alice.ocs('GET', signaling('officehours')), 200);
+    expectEnvelope(await alice.ocs('DELETE', v4('/room/officehours/participants/active')), 200);
+    const left = await alice.ocs<SignalingMessage[]>('GET', signaling('officehours'));
+    expectEnvelope(left, 404);
+    expect(left.data).toEqual([{ type: 'usersInRoom', data: [] }]);
+    // The other conversation's session is untouched.
+    expectEnvelope(await alice.ocs('GET', signaling('designteam')), 200);
+  });
+
   it('409 "Session killed" when the same account joined from another window with force', async () => {
     const firstWindow = Client.as(server(), 'eve');
     expectEnvelope(await firstWindow.ocs('POST', v4('/room/officehours/participants/active'), { json: { force: false } }), 200);

@@ -427,7 +427,17 @@ export class TalkStore {
       last_ping: nowSeconds(),
     };
     repository.insertSession(session);
+    repository.rememberJoin(identity.browserSession, room.id);
     return { room, self, session };
+  }
+
+  /**
+   * This browser no longer holds a session for the conversation: as Talk, which drops it from the browser's
+   * Nextcloud session before anything else of leaving can be refused (so its own transaction: see `leave`).
+   */
+  forgetJoin(token: string, identity: Identity): void {
+    const room = this.repository.roomByToken(token);
+    if (room && identity.browserSession) this.repository.forgetJoin(identity.browserSession, room.id);
   }
 
   /** Ends this browser's session. Guests and link-joined users leave the room with their last session. */
@@ -441,8 +451,8 @@ export class TalkStore {
 
   /**
    * Internal signaling, as Talk's web client pulls it without a signaling server: keeps this browser's session
-   * alive and lists the sessions in the room. 404 when the caller is no longer in the room (removed, or left);
-   * 409 when they are, but this browser's session was ended (another window joined with force).
+   * alive and lists the sessions in the room. 404 when this browser holds no session for the room (it never
+   * joined it, or left it); 409 when the session it joined with has ended, whatever ended it.
    */
   pullSignaling(token: string, identity: Identity): SignalingSession[] {
     const gone = [{ type: 'usersInRoom', data: [] }];
@@ -452,8 +462,11 @@ export class TalkStore {
     const session = self ? this.repository.browserSessionOf(self, identity.browserSession) : undefined;
     if (!self || !session) {
       // Talk answers 409 to any session that ended (removed, timed out or replaced by another window): the
-      // browser's Nextcloud session still names it. A browser that never joined anything names none: 404.
-      if (!identity.browserSession) throw new OcsError(404, 'You are not in this conversation', undefined, gone);
+      // browser's Nextcloud session still names it, per conversation. One that names none here (this browser
+      // never joined the conversation, or left it, whatever else it joined): 404.
+      if (!identity.browserSession || !this.repository.joinedFrom(identity.browserSession, room.id)) {
+        throw new OcsError(404, 'You are not in this conversation', undefined, gone);
+      }
       throw new OcsError(409, 'Session killed', undefined, gone);
     }
     const now = nowSeconds();
