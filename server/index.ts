@@ -70,6 +70,14 @@ const server = config.nextcloudUrl ? startProxy(config.nextcloudUrl) : startDemo
 const http = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`rollcall ${server.describe} on http://${config.host}:${info.port}`);
 });
+// Node closes an idle keep-alive connection after 5 s. A client that sends its next request on it just then gets
+// "socket hang up" (ECONNRESET): browsers quietly retry, but scripts and API clients (Node's agent among them)
+// do not. Held longer than any such client waits between requests, as web servers in front of Nextcloud do.
+if ('keepAliveTimeout' in http) {
+  http.keepAliveTimeout = 65_000;
+  // Above the keep-alive time, or a connection waiting for its next request could be cut as too slow to send it.
+  http.headersTimeout = 66_000;
+}
 http.on('error', (error: NodeJS.ErrnoException) => {
   server.close();
   const where = `${config.host}:${config.port}`;
