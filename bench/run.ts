@@ -671,23 +671,25 @@ function report(input: {
     const beyonds = loads.map((load) => load.painted - serverTimeOf(load));
     const beyond = median(beyonds);
     const typical = beyonds.indexOf(beyond);
-    return { beyond, load: loads[typical === -1 ? 0 : typical]! };
+    // The same, from the moment the page asked (the floor's script is a file of its own, the app's is inline).
+    const sinceAsked = median(loads.map((load) => load.painted - load.startTime - serverTimeOf(load)));
+    return { beyond, sinceAsked, load: loads[typical === -1 ? 0 : typical]! };
   };
   if (unobserved.length > 0) {
-    const { beyond, load } = typicalLoad(unobserved);
+    const { beyond, sinceAsked, load } = typicalLoad(unobserved);
     lines.push({
       figure: `14. Navigation → first rows, ${count(small.size)} (no DevTools attached, median of ${unobserved.length})`,
-      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))})`,
+      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))}; from the request: server + ${ms(sinceAsked)})`,
       cpu: '—',
       target: '≤ server + 150 ms',
       verdict: beyond <= 150 ? 'ok' : 'OVER TARGET',
     });
   }
   if (floor.length > 0) {
-    const { beyond, load } = typicalLoad(floor);
+    const { beyond, sinceAsked, load } = typicalLoad(floor);
     lines.push({
       figure: `14. The same, a page without the app: fetch, parse, 20 names (the floor, median of ${floor.length})`,
-      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))})`,
+      measured: `server + ${ms(beyond)} (${ms(load.painted)}, server ${ms(serverTimeOf(load))}; from the request: server + ${ms(sinceAsked)})`,
       cpu: '—',
       target: '(no target: what the browser alone takes)',
       verdict: 'info',
