@@ -25,6 +25,23 @@ const TALK = '/ocs/v2.php/apps/spreed/api';
 
 const ROOM_TYPE = { group: 2, public: 3 } as const;
 
+/**
+ * How often an open page asks again (src/features/rooms/queries.ts, src/features/roster/refetch-policy.ts).
+ * Journeys that wait for someone else's change install the page's clock before it loads and move it on by one
+ * interval instead of waiting it out: the poll is then due and runs at once, and a page that did not poll (or
+ * polled less often) would still never show the change.
+ */
+export const POLL_MS = {
+  /** The conversation itself: role, lobby, type. */
+  conversation: 10_000,
+  /** The list of conversations. */
+  conversationList: 15_000,
+  /** A roster of under 1,000 people. */
+  smallRoster: 10_000,
+} as const;
+/** What follows a poll moved on to: a request and a render, on a loaded machine. */
+export const AFTER_THE_POLL = { timeout: 10_000 };
+
 export interface SeededConversation {
   token: string;
   name: string;

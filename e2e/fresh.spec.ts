@@ -1,16 +1,18 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, openRoster, rosterOf, signIn, test, uniqueName, type TalkApi } from './fixtures';
+import {
+  AFTER_THE_POLL,
+  DEMO_PASSWORD,
+  POLL_MS,
+  expect,
+  openRoster,
+  rosterOf,
+  signIn,
+  test,
+  uniqueName,
+  type TalkApi,
+} from './fixtures';
 
-/**
- * What someone else changes reaches an open page without a reload: the conversation polls every 10 s, the list
- * every 15 s (src/features/rooms/queries.ts). The page's clock is installed before it loads, and the test moves
- * it on by one such interval instead of waiting for it: the poll is then due, and runs, at once. A page that did
- * not poll (or polled less often) would still never show the change.
- */
-const ROOM_POLL_MS = 10_000;
-const LIST_POLL_MS = 15_000;
-/** What follows the poll: a request and a render, on a loaded machine. */
-const AFTER_THE_POLL = { timeout: 10_000 };
+/** What someone else changes reaches an open page without a reload, at the page's next poll (POLL_MS). */
 
 const TALK = '/ocs/v2.php/apps/spreed/api';
 
@@ -77,7 +79,7 @@ test.describe('current without reloads', () => {
     await bob.demote('alice');
     await bob.dispose();
 
-    await page.clock.fastForward(ROOM_POLL_MS);
+    await page.clock.fastForward(POLL_MS.conversation);
     await expect(lobby).toBeDisabled(AFTER_THE_POLL);
     await expect(lobby).toBeChecked();
     await expect(page.getByText('Only moderators can change the lobby.')).toBeVisible();
@@ -94,7 +96,7 @@ test.describe('current without reloads', () => {
     const conversation = await seedAs('bob').createConversation({ name });
     await seedAs('bob').addParticipant(conversation.token, 'alice');
 
-    await page.clock.fastForward(LIST_POLL_MS);
+    await page.clock.fastForward(POLL_MS.conversationList);
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible(AFTER_THE_POLL);
   });
 
@@ -112,7 +114,7 @@ test.describe('current without reloads', () => {
     // The server goes away: every API request fails as a lost connection does.
     await page.route('**/ocs/**', (route) => route.abort('internetdisconnected'));
 
-    await page.clock.fastForward(ROOM_POLL_MS);
+    await page.clock.fastForward(POLL_MS.conversation);
     await expect(outOfDate).toBeVisible(AFTER_THE_POLL);
     // What is known stays on screen, but no row claims to know who is online.
     await expect(roster.row('Bob')).toBeVisible();
@@ -121,7 +123,7 @@ test.describe('current without reloads', () => {
     await page.unroute('**/ocs/**');
 
     // The next poll (or a retry of the failed one, which comes sooner) finds the server back.
-    await page.clock.fastForward(ROOM_POLL_MS);
+    await page.clock.fastForward(POLL_MS.conversation);
     await expect(outOfDate).toHaveCount(0, AFTER_THE_POLL);
     await expect(presence).toBeVisible();
     await expect(rosterOf(page).list).toBeVisible();

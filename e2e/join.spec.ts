@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import {
   DEMO_PASSWORD,
+  POLL_MS,
   chooseAction,
   expect,
   openRoster,
@@ -19,7 +20,6 @@ const PHONE = { width: 360, height: 740 };
 const NOTICED_WITHIN = { timeout: 10_000 };
 /** Rosters under 1,000 people refresh every 10 s (src/features/roster/refetch-policy.ts). */
 const ROSTER_REFRESH = { timeout: 15_000 };
-const SMALL_ROSTER_POLL_MS = 10_000;
 
 const OFFICE_HOURS: SeededConversation = { token: 'officehours', name: 'Open office hours' };
 
@@ -147,7 +147,7 @@ test.describe('joining a conversation', () => {
 
     await expect(dialog).toBeHidden();
     await expect(joinPage(guest.page).joinedAs(newName)).toBeVisible();
-    await page.clock.fastForward(SMALL_ROSTER_POLL_MS);
+    await page.clock.fastForward(POLL_MS.smallRoster);
     await expect(roster.row(newName)).toBeVisible(ROSTER_REFRESH);
     await expect(roster.row(firstName)).toHaveCount(0);
     await guest.context.close();

@@ -1,4 +1,4 @@
-import { chooseAction, expect, openRoster, rosterOf, signIn, test, uniqueName, type Roster, type TalkApi } from './fixtures';
+import { AFTER_THE_POLL, POLL_MS, chooseAction, expect, openRoster, rosterOf, signIn, test, uniqueName, type Roster, type TalkApi } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Opens a row's "Actions for NAME" menu, expects exactly these items in this order, and closes it with Escape. */
@@ -136,8 +136,8 @@ test.describe('moderating the roster', () => {
 
     // Bob, a member, opens the conversation in his own browser and waits.
     const bobContext = await browser.newContext();
-    // His page checks the conversation every 10 s (src/features/rooms/queries.ts): his clock is moved on to that
-    // check rather than waited for.
+    // His page checks the conversation every so often (POLL_MS): his clock is moved on to that check rather than
+    // waited for.
     await bobContext.clock.install();
     const bobPage = await bobContext.newPage();
     await signIn(bobPage, 'bob', `/rooms/${conversation.token}`);
@@ -150,8 +150,8 @@ test.describe('moderating the roster', () => {
     await lobby.click();
     await expect(lobby).not.toBeChecked();
     // Bob's page keeps checking: he is let in without doing anything.
-    await bobPage.clock.fastForward(10_000);
-    await expect(bobRoster.row('Alice')).toBeVisible({ timeout: 10_000 });
+    await bobPage.clock.fastForward(POLL_MS.conversation);
+    await expect(bobRoster.row('Alice')).toBeVisible(AFTER_THE_POLL);
     await expect(bobPage.getByRole('heading', { name: 'Waiting in the lobby' })).toBeHidden();
     await expect(bobRoster.row('Bob').getByText('Member', { exact: true })).toBeVisible();
 
